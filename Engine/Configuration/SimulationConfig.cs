@@ -1,0 +1,38 @@
+using BosonicTrajectories.Model;
+
+namespace BosonicTrajectories.Configuration;
+
+/// <summary>A whole validated config (SPEC §3). Built only by <see cref="ConfigLoader"/>.</summary>
+/// <param name="NormalizedJson">The normalised config (defaults filled in), for summary.json.</param>
+public sealed record SimulationConfig(
+    string Name,
+    string? Description,
+    int Modes,
+    ModelDescription Model,
+    Truncation Truncation,
+    InitialStateDescription InitialState,
+    RunSettings Run,
+    AnalysisSettings Analysis,
+    System.Text.Json.Nodes.JsonObject NormalizedJson);
+
+/// <summary>Which method evolves the state.</summary>
+public enum RunMethod { Lindblad, Trajectories, SteadyState, Gaussian }
+
+/// <summary>The config's <c>run</c> section with defaults filled in.</summary>
+/// <param name="TEnd">Final time; null means "steady": run until ‖dρ/dt‖ is below <see cref="SteadyTolerance"/>.</param>
+/// <param name="Samples">Output times: evenly spaced on [0, TEnd], this many points.</param>
+public sealed record RunSettings(
+    RunMethod Method,
+    double? TEnd,
+    int Samples,
+    double RelativeTolerance,
+    double AbsoluteTolerance,
+    string Integrator,
+    int Trajectories,
+    ulong Seed,
+    double SteadyTolerance);
+
+/// <summary>Which bipartitions of parties the analysis reports.</summary>
+public enum BipartitionChoice { Parties, All }
+
+public sealed record AnalysisSettings(BipartitionChoice Bipartitions);
