@@ -112,8 +112,8 @@ public class ConfigLoaderTests
     [Test]
     public void DuplicateKeyIsMalformed()
     {
-        var e = Fails("""{ "name": "a", "name": "b" }""");
-        Assert.That(e.Errors[0].Message, Does.Contain("malformed JSON"));
+        var e = Fails("{\n  \"name\": \"a\",\n  \"run\": { \"seed\": 1,\n           \"seed\": 2 } }");
+        HasError(e, "run.seed", "malformed JSON", "line 4", "column 12", "repeated");
     }
 
     [Test]

@@ -82,7 +82,7 @@ public static class ConfigLoader
         }
         catch (JsonException e)
         {
-            throw new ConfigException([MalformedJson(e, sourceName)]);
+            throw new ConfigException([MalformedJson(e, json, sourceName)]);
         }
         var reader = new ConfigReader();
         var config = Read(root, reader);
@@ -136,8 +136,11 @@ public static class ConfigLoader
         }
     }
 
-    private static ConfigError MalformedJson(JsonException e, string sourceName)
+    private static ConfigError MalformedJson(JsonException e, string json, string sourceName)
     {
+        const string Advice = "a config is one JSON object (comments and trailing commas are allowed, keys must be unique)";
+        if (e.LineNumber is null && DuplicateKeyFinder.Find(json) is var (keyPath, keyLine, keyColumn))
+            return new ConfigError(keyPath, $"malformed JSON in {sourceName} at line {keyLine}, column {keyColumn}: the key is repeated; {Advice}");
         string reason = e.Message;
         int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut >= 0) reason = reason[..cut];
@@ -145,8 +148,7 @@ public static class ConfigLoader
             ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}"
             : "";
         string path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "(document)" : e.Path.TrimStart('$').TrimStart('.');
-        return new ConfigError(path, $"malformed JSON in {sourceName}{where}: {reason.TrimEnd('.')}; " +
-                                     "a config is one JSON object (comments and trailing commas are allowed, keys must be unique)");
+        return new ConfigError(path, $"malformed JSON in {sourceName}{where}: {reason.TrimEnd('.')}; {Advice}");
     }
 
     private static SimulationConfig? Read(JsonNode? node, ConfigReader reader)
