@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using BosonicTrajectories.Gaussian;
+
 namespace BosonicTrajectories.Analysis;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed record RunResult(
     string Method,
     int? HilbertDimension,
     double FinalTime,
-    MomentSet Final,
+    LadderMoments Final,
     TimeSeries Series,
     IReadOnlyList<MeasuredEntanglement> MeasuredEntanglement,
     double? MaxTailPopulation,
