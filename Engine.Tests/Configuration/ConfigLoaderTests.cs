@@ -46,7 +46,7 @@ public class ConfigLoaderTests
         var files = Directory.GetFiles(RepositoryFile("configs"), "*.json*");
         Assert.That(files, Is.Not.Empty);
         foreach (string file in files)
-            Assert.DoesNotThrow(() => ConfigLoader.Load(file), file);
+            Assert.DoesNotThrow(() => ConfigDescription.Describe(ConfigLoader.Load(file)), file);
     }
 
     [Test]
