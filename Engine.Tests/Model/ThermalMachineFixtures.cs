@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Numerics;
 using BosonicTrajectories.Model;
 using MathNet.Numerics.LinearAlgebra;
@@ -127,6 +126,4 @@ internal static class ThermalMachineFixtures
                 m[t.Operators[0].Mode, t.Operators[1].Mode] += t.Coefficient;
         return m;
     }
-
-    public static ImmutableArray<T> Arr<T>(params T[] items) => [.. items];
 }
