@@ -31,7 +31,25 @@ public class LambShiftTests
         Assert.That(HoppingMatrix(model.Hamiltonian, 1)[0, 0].Real, Is.EqualTo(omega + expected).Within(ShiftTolerance), "H_S + H_LS");
     }
 
+    [TestCase(1e-3)]
+    [TestCase(0.4)]
+    [TestCase(25.0)]
+    public void SingleMode_ExponentialBose_MatchesClosedForm(double w)
+    {
+        // s = 0: J = κ e^{−ε/ω_c}, Φ(ω) = −(κ/2π) P∫ e^{−x}/(x − w) dx = (κ/2π) e^{−w} Ei(w), w = ω/ω_c;
+        // w = 25 puts the pole far out in the tail of J, w = 1e-3 next to the end point.
+        double kappa = 0.05, cutoff = 0.8, omega = w * cutoff;
+        var machine = Machine(new Complex[,] { { omega } }, [Party("A", 0)],
+            [Bath("A", BathStatistics.Bose, 1.0, new OhmicSpectralDensity(kappa, cutoff, 0.0), Identity(1))], lambShift: true);
+        double expected = kappa / (2 * Math.PI) * Math.Exp(-w) * QuadratureTests.Ei(w);
+
+        var shift = ThermalMachine.Build(machine).Passive!.LambShiftMatrix[0, 0].Real;
+
+        Assert.That(shift, Is.EqualTo(expected).Within(ShiftTolerance));
+    }
+
     [TestCase(BathStatistics.Fermi, 0.4, 0.0, 1.0)]
+    [TestCase(BathStatistics.Fermi, 1e-3, 0.0, 0.5)]
     [TestCase(BathStatistics.Fermi, 0.0, 0.0, 0.5)]
     [TestCase(BathStatistics.Bose, 0.8, -0.3, 2.0)]
     public void CombinedShift_EqualsAbsorptionPlusEmissionParts(BathStatistics statistics, double t, double mu, double exponent)

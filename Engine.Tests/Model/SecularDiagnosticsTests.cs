@@ -78,6 +78,18 @@ public class SecularDiagnosticsTests
     }
 
     [Test]
+    public void Local_PartyWithoutBath_DoesNotEnterTheMargin()
+    {
+        // Party B = {1, 2} has nearly degenerate local frequencies (1.5 ± 0.001) but no bath, so no secular
+        // approximation is made for it; party A has a single frequency: the margin is +∞.
+        var h = new Complex[,] { { 1.0, 0.05, 0 }, { 0.05, 1.5, 0.001 }, { 0, 0.001, 1.5 } };
+        var machine = Machine(h, [Party("A", 0), Party("B", 1, 2)],
+            [Bath("A", BathStatistics.Bose, 0.5, new FlatSpectralDensity(0.05), Identity(1))], SecularApproach.Local);
+
+        Assert.That(ThermalMachine.Build(machine).Passive!.Diagnostics.SecularMargin, Is.EqualTo(double.PositiveInfinity));
+    }
+
+    [Test]
     public void UncoupledMode_MeansNoUniqueSteadyState()
     {
         // Two parties without hopping and only one bath: mode 1 never relaxes, E − A has a zero eigenvalue.

@@ -57,8 +57,8 @@ internal static class LambShiftSpectrum
     /// <summary>Why a spectral density has no Lamb shift here, or null when it has one.</summary>
     public static string? Problem(SpectralDensity j) => j switch
     {
-        OhmicSpectralDensity { Cutoff: > 0, Exponent: > 0 } ohmic when double.IsFinite(ohmic.Cutoff) && double.IsFinite(ohmic.Exponent) => null,
-        OhmicSpectralDensity => "an ohmic spectral density needs a positive finite cutoff and exponent for the Lamb shift",
+        OhmicSpectralDensity { Cutoff: > 0, Exponent: >= 0 } ohmic when double.IsFinite(ohmic.Cutoff) && double.IsFinite(ohmic.Exponent) => null,
+        OhmicSpectralDensity => "an ohmic spectral density needs a positive finite cutoff and a finite exponent ≥ 0 for the Lamb shift",
         FlatSpectralDensity => "a flat spectral density has no finite Lamb shift (P∫ κ/(ε − ω) dε diverges); " +
                                "use an ohmic spectral density or turn lambShift off",
         _ => $"the Lamb shift is implemented for ohmic spectral densities only, not {j.GetType().Name}",

@@ -21,7 +21,9 @@ internal static class SecularDiagnostics
     /// </summary>
     public const double RelativeDefinitenessTolerance = 1e-12;
 
-    /// <param name="bohrFrequencySets">The distinct frequencies of each diagonalised space (one set for global, one per party for local).</param>
+    /// <param name="bohrFrequencySets">
+    /// The distinct frequencies of each diagonalised space: one set for global, one per party that has a bath for local.
+    /// </param>
     public static ThermalMachineDiagnostics Compute(
         IEnumerable<IReadOnlyList<double>> bohrFrequencySets, Matrix<Complex> emission, Matrix<Complex> absorption)
     {

@@ -25,7 +25,10 @@ public static class ThermalMachine
     /// jumps "absorption[k]" = √α_k Σ_i (w_k)_i a_i† from A = Σ_k α_k w_k w_k†, and the passive data with diagnostics.
     /// </summary>
     /// <param name="machine">The description (H positive definite, parties partitioning the modes, K^n Hermitian PSD).</param>
-    /// <param name="degeneracyTolerance">Eigenvalues of H (or of a party block) closer than this times max|ω| form one eigenspace.</param>
+    /// <param name="degeneracyTolerance">
+    /// Eigenvalues of H (global) or of a party's block H^(n) (local) closer than this times that matrix's max|ω|
+    /// form one eigenspace.
+    /// </param>
     /// <exception cref="ArgumentException">The description violates a hypothesis (names the item).</exception>
     /// <exception cref="NumericalFailureException">A rate matrix or principal-value integral failed numerically.</exception>
     public static OpenSystemModel Build(ThermalMachineDescription machine, double degeneracyTolerance = 1e-9)
@@ -50,10 +53,11 @@ public static class ThermalMachine
         {
             foreach (var party in machine.Parties)
             {
+                var partyBaths = baths.Where(b => b.Party.Name == party.Name).ToArray();
+                if (partyBaths.Length == 0) continue; // no bath: no dissipator and no secular approximation here
                 var modes = party.Modes;
                 var block = Matrix<Complex>.Build.Dense(modes.Length, modes.Length, (i, j) => h[modes[i], modes[j]]);
-                var local = SecularDissipator.Build(
-                    block, modes, baths.Where(b => b.Party.Name == party.Name).ToArray(), machine.LambShift, degeneracyTolerance);
+                var local = SecularDissipator.Build(block, modes, partyBaths, machine.LambShift, degeneracyTolerance);
                 absorption += HermitianSpectrum.Embed(local.Absorption, modes, allModes);
                 emission += HermitianSpectrum.Embed(local.Emission, modes, allModes);
                 lambShift += HermitianSpectrum.Embed(local.LambShift, modes, allModes);
