@@ -8,7 +8,7 @@ namespace BosonicTrajectories.Configuration;
 /// <summary>
 /// Reads typed values out of a mutable JSON tree and collects every problem as a <see cref="ConfigError"/>
 /// instead of stopping at the first. Each reader returns null when the value is absent or invalid (the error is
-/// already recorded), so callers simply skip the checks that depend on it. Optional keys that are absent get their
+/// already recorded, exactly once), so callers simply skip the checks that depend on it. Optional keys that are absent get their
 /// default written into the tree, which therefore ends up as the normalised config.
 /// </summary>
 internal sealed class ConfigReader
@@ -63,7 +63,9 @@ internal sealed class ConfigReader
     {
         foreach (var (key, _) in obj)
             if (!allowedKeys.Contains(key, StringComparer.Ordinal))
-                Error(Child(path, key), $"unknown key '{key}'; valid keys here are: {string.Join(", ", allowedKeys)}");
+                Error(Child(path, key), allowedKeys.Count == 0
+                    ? $"unknown key '{key}'; this object takes no keys (write {{}})"
+                    : $"unknown key '{key}'; valid keys here are: {string.Join(", ", allowedKeys)}");
     }
 
     /// <summary>The value of a required key, or null (error recorded) when it is missing.</summary>
@@ -76,7 +78,7 @@ internal sealed class ConfigReader
 
     /// <summary>
     /// The value of an optional key. When the key is absent, <paramref name="defaultValue"/> is written into the tree
-    /// (normalisation) and returned; an explicit JSON null is an error.
+    /// (normalisation) and returned. (An explicit JSON null was already reported by <see cref="ReportNulls"/>.)
     /// </summary>
     public JsonNode? Optional(JsonObject obj, string path, string key, Func<JsonNode>? defaultValue)
     {
@@ -88,8 +90,6 @@ internal sealed class ConfigReader
         obj[key] = value;
         return value;
     }
-
-    public bool Has(JsonObject obj, string key) => obj.ContainsKey(key);
 
     /// <summary>
     /// Reports every JSON null in the tree (a config never uses null: leave a key out to get its default). Done once
