@@ -165,6 +165,20 @@ public class ConfigLoaderTests
     }
 
     [Test]
+    public void EachProblemIsReportedOnce()
+    {
+        var tree = DefaultTree();
+        tree["run"]!.AsObject().Remove("method");
+        tree["model"]!["baths"]![0]!["temperature"] = null;
+        tree["initialState"]!["product"]![1] = null;
+        var e = Fails(tree);
+        Assert.That(e.Errors.Select(err => err.Path),
+            Is.EquivalentTo(new[] { "run.method", "model.baths[0].temperature", "initialState.product[1]" }), e.Message);
+        HasError(e, "run.method", "missing required key", "\"lindblad\"");
+        HasError(e, "model.baths[0].temperature", "null is not allowed");
+    }
+
+    [Test]
     public void MultipleErrorsAreReportedTogether()
     {
         var tree = DefaultTree();

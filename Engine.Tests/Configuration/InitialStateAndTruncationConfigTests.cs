@@ -53,6 +53,14 @@ public class InitialStateAndTruncationConfigTests
     }
 
     [Test]
+    public void VacuumTakesNoKeys()
+    {
+        var tree = DefaultTree();
+        tree["initialState"] = Json("""{ "product": [ { "vacuum": { "n": 0 } }, { "vacuum": {} } ] }""");
+        HasError(Fails(tree), "initialState.product[0].vacuum.n", "takes no keys");
+    }
+
+    [Test]
     public void SuperpositionIsRead()
     {
         var tree = DefaultTree();

@@ -99,7 +99,7 @@ internal static class BathReader
         }
         if (node is not JsonObject)
         {
-            reader.Error(path, $"expected {Valid}, found {ConfigReader.KindOf(node)}");
+            if (node is not null) reader.Error(path, $"expected {Valid}, found {ConfigReader.KindOf(node)}");
             return null;
         }
         var choice = reader.Choice(node, path, CouplingForms, "coupling form");

@@ -17,8 +17,13 @@ namespace BosonicTrajectories.Configuration;
 /// statistics are case-sensitive; <c>statistics</c> and <c>temperature</c> of a bath are required; a coupling must
 /// not be zero; a <c>lindblad</c> model's <c>hamiltonian</c> and <c>jumps</c> may be left out (H = 0, no jumps);
 /// a superposition component's <c>amplitude</c> defaults to 1; <c>tEnd</c> may be left out only for method
-/// "steadystate" and "steady" is refused for "trajectories". The normalised config (<see cref="SimulationConfig.NormalizedJson"/>)
-/// is the file's JSON with every absent optional key filled in with its default.
+/// "steadystate" and "steady" is refused for "trajectories"; JSON null is never a valid value (leave the key out).
+/// Numerical checks: a matrix is Hermitian when |M_ij − conj(M_ji)| ≤ 1e-12·max|M| (it is then symmetrised);
+/// a thermal machine's H is positive definite when its smallest eigenvalue exceeds 1e-12·max|H|; a coupling
+/// matrix is positive semidefinite when its smallest eigenvalue is ≥ −1e-12·max|K|; a Hamiltonian built from
+/// <c>terms</c> is Hermitian when its normal-ordered form equals that of its adjoint (coefficients within
+/// 1e-12 of the largest). The normalised config (<see cref="SimulationConfig.NormalizedJson"/>) is the file's JSON
+/// with every absent optional key filled in with its default.
 /// </remarks>
 public static class ConfigLoader
 {
@@ -85,6 +90,7 @@ public static class ConfigLoader
             throw new ConfigException([MalformedJson(e, json, sourceName)]);
         }
         var reader = new ConfigReader();
+        reader.ReportNulls(root, "");
         var config = Read(root, reader);
         if (reader.ErrorCount > 0 || config is null)
             throw new ConfigException(reader.ErrorCount > 0 ? reader.Errors : [new ConfigError("(config)", "the config is invalid")]);
@@ -155,7 +161,7 @@ public static class ConfigLoader
     {
         if (node is not JsonObject root)
         {
-            reader.Error("(document)", $"expected a JSON object with keys {{{string.Join(", ", RootKeys)}}}, found {ConfigReader.KindOf(node)}");
+            if (node is not null) reader.Error("(document)", $"expected a JSON object with keys {{{string.Join(", ", RootKeys)}}}, found {ConfigReader.KindOf(node)}");
             return null;
         }
         reader.CheckKeys(root, "", RootKeys);

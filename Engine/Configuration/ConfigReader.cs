@@ -8,7 +8,7 @@ namespace BosonicTrajectories.Configuration;
 /// <summary>
 /// Reads typed values out of a mutable JSON tree and collects every problem as a <see cref="ConfigError"/>
 /// instead of stopping at the first. Each reader returns null when the value is absent or invalid (the error is
-/// already recorded), so callers simply skip the checks that depend on it. Optional keys that are absent get their
+/// already recorded, exactly once), so callers simply skip the checks that depend on it. Optional keys that are absent get their
 /// default written into the tree, which therefore ends up as the normalised config.
 /// </summary>
 internal sealed class ConfigReader
@@ -52,7 +52,7 @@ internal sealed class ConfigReader
     {
         if (node is not JsonObject obj)
         {
-            Error(path, $"expected an object with keys {{{string.Join(", ", allowedKeys)}}}, found {KindOf(node)}");
+            WrongKind(node, path, $"an object with keys {{{string.Join(", ", allowedKeys)}}}");
             return null;
         }
         CheckKeys(obj, path, allowedKeys);
@@ -63,25 +63,26 @@ internal sealed class ConfigReader
     {
         foreach (var (key, _) in obj)
             if (!allowedKeys.Contains(key, StringComparer.Ordinal))
-                Error(Child(path, key), $"unknown key '{key}'; valid keys here are: {string.Join(", ", allowedKeys)}");
+                Error(Child(path, key), allowedKeys.Count == 0
+                    ? $"unknown key '{key}'; this object takes no keys (write {{}})"
+                    : $"unknown key '{key}'; valid keys here are: {string.Join(", ", allowedKeys)}");
     }
 
     /// <summary>The value of a required key, or null (error recorded) when it is missing.</summary>
     public JsonNode? Required(JsonObject obj, string path, string key, string expected)
     {
-        if (obj.TryGetPropertyValue(key, out var node)) return node ?? NullValue(Child(path, key), expected);
+        if (obj.TryGetPropertyValue(key, out var node)) return node;
         Error(Child(path, key), $"missing required key '{key}'; expected {expected}");
         return null;
     }
 
     /// <summary>
     /// The value of an optional key. When the key is absent, <paramref name="defaultValue"/> is written into the tree
-    /// (normalisation) and returned; an explicit JSON null is an error.
+    /// (normalisation) and returned. (An explicit JSON null was already reported by <see cref="ReportNulls"/>.)
     /// </summary>
     public JsonNode? Optional(JsonObject obj, string path, string key, Func<JsonNode>? defaultValue)
     {
-        if (obj.TryGetPropertyValue(key, out var node))
-            return node ?? NullValue(Child(path, key), "a value (or leave the key out to use the default)");
+        if (obj.TryGetPropertyValue(key, out var node)) return node;
         if (defaultValue is null) return null;
         // Re-parse so the default is backed by a JsonElement like every value read from the file
         // (a JsonValue built from an int would refuse TryGetValue<double>).
@@ -90,18 +91,37 @@ internal sealed class ConfigReader
         return value;
     }
 
-    public bool Has(JsonObject obj, string key) => obj.ContainsKey(key);
-
-    private JsonNode? NullValue(string path, string expected)
+    /// <summary>
+    /// Reports every JSON null in the tree (a config never uses null: leave a key out to get its default). Done once
+    /// up front, so that the typed readers below can treat a null node as "absent or already reported" and stay silent.
+    /// </summary>
+    public void ReportNulls(JsonNode? node, string path)
     {
-        Error(path, $"null is not allowed; expected {expected}");
-        return null;
+        switch (node)
+        {
+            case null:
+                Error(path.Length == 0 ? "(document)" : path, "null is not allowed; give a value, or leave an optional key out to use its default");
+                break;
+            case JsonObject obj:
+                foreach (var (key, value) in obj) ReportNulls(value, Child(path, key));
+                break;
+            case JsonArray array:
+                for (int i = 0; i < array.Count; i++) ReportNulls(array[i], Index(path, i));
+                break;
+        }
+    }
+
+    /// <summary>Records "expected …, found …" unless <paramref name="node"/> is null (absent or already reported).</summary>
+    private void WrongKind(JsonNode? node, string path, string expected)
+    {
+        if (node is not null) Error(path, $"expected {expected}, found {KindOf(node)}");
     }
 
     /// <summary>An object with exactly one key out of <paramref name="kinds"/> (e.g. a one-mode state); returns the key and its value.</summary>
     public (string Kind, JsonNode? Value)? Choice(JsonNode? node, string path, IReadOnlyList<string> kinds, string what)
     {
         string valid = string.Join(", ", kinds.Select(k => $"{{\"{k}\": …}}"));
+        if (node is null) return null;
         if (node is not JsonObject obj || obj.Count != 1)
         {
             Error(path, $"expected {what}: an object with exactly one of the keys {valid}, found " +
@@ -122,7 +142,7 @@ internal sealed class ConfigReader
     public string? String(JsonNode? node, string path, string expected)
     {
         if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String) return v.GetValue<string>();
-        Error(path, $"expected {expected}, found {KindOf(node)}");
+        WrongKind(node, path, expected);
         return null;
     }
 
@@ -132,7 +152,7 @@ internal sealed class ConfigReader
         string valid = string.Join(" | ", names.Select(n => $"\"{n}\""));
         if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
         {
-            Error(path, $"expected one of {valid}, found {KindOf(node)}");
+            WrongKind(node, path, $"one of {valid}");
             return null;
         }
         string s = v.GetValue<string>();
@@ -144,7 +164,7 @@ internal sealed class ConfigReader
     public bool? Bool(JsonNode? node, string path)
     {
         if (node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False) return v.GetValue<bool>();
-        Error(path, $"expected true or false, found {KindOf(node)}");
+        WrongKind(node, path, "true or false");
         return null;
     }
 
@@ -153,7 +173,7 @@ internal sealed class ConfigReader
     {
         if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue(out double x) || !double.IsFinite(x))
         {
-            Error(path, $"expected {requirement}, found {KindOf(node)}");
+            WrongKind(node, path, requirement);
             return null;
         }
         if (isValid is not null && !isValid(x))
@@ -172,7 +192,7 @@ internal sealed class ConfigReader
             : $"an integer from {min} to {max}";
         if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue(out double x) || !double.IsFinite(x) || Math.Floor(x) != x)
         {
-            Error(path, $"expected {requirement}, found {KindOf(node)}");
+            WrongKind(node, path, requirement);
             return null;
         }
         if (x < min || x > max)
@@ -198,7 +218,8 @@ internal sealed class ConfigReader
             pair[0] is JsonValue r && r.GetValueKind() == JsonValueKind.Number && r.TryGetValue(out double x) && double.IsFinite(x) &&
             pair[1] is JsonValue i && i.GetValueKind() == JsonValueKind.Number && i.TryGetValue(out double y) && double.IsFinite(y))
             return new Complex(x, y);
-        Error(path, $"expected {requirement}, found {(node is JsonArray a ? $"an array of {a.Count} elements ({node.ToJsonString()})" : KindOf(node))}");
+        if (node is JsonArray a) Error(path, $"expected {requirement}, found an array of {a.Count} elements ({node.ToJsonString()})");
+        else WrongKind(node, path, requirement);
         return null;
     }
 
@@ -210,7 +231,7 @@ internal sealed class ConfigReader
         string expected = length is int n ? $"an array of {n} {elements}" : minLength > 0 ? $"a non-empty array of {elements}" : $"an array of {elements}";
         if (node is not JsonArray array)
         {
-            Error(path, $"expected {expected}, found {KindOf(node)}");
+            WrongKind(node, path, expected);
             return null;
         }
         if ((length is int m && array.Count != m) || array.Count < minLength)

@@ -80,7 +80,7 @@ internal static class RunSettingsReader
     private static ulong? ReadSeed(JsonNode? node, string path, ConfigReader reader)
     {
         if (node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.TryGetValue(out ulong seed)) return seed;
-        reader.Error(path, $"expected a seed: an integer from 0 to {ulong.MaxValue}, found {ConfigReader.KindOf(node)}");
+        if (node is not null) reader.Error(path, $"expected a seed: an integer from 0 to {ulong.MaxValue}, found {ConfigReader.KindOf(node)}");
         return null;
     }
 }

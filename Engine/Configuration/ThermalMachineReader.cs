@@ -67,9 +67,11 @@ internal static class ThermalMachineReader
         if (baths is not null && parties is not null && h is not null && eigenvalues is not null && approach is not null)
             CheckChemicalPotentials(baths, parties.Value, h, eigenvalues, approach.Value, reader);
 
+        int beforeTerms = reader.ErrorCount;
         var extraParts = OperatorTermsReader.Read(reader.Optional(obj, path, "extraTerms", () => new JsonArray()),
             ConfigReader.Child(path, "extraTerms"), modes, reader);
-        OperatorTermsReader.CheckHermitian(extraParts, ConfigReader.Child(path, "extraTerms"), reader);
+        if (reader.ErrorCount == beforeTerms)   // with a term missing, the rest could look non-Hermitian spuriously
+            OperatorTermsReader.CheckHermitian(extraParts, ConfigReader.Child(path, "extraTerms"), reader);
         var extraTerms = new Polynomial(extraParts.SelectMany(p => p.Operator.Terms).ToImmutableArray());
 
         if (reader.ErrorCount != before || modes is not int d || h is null || parties is null || baths is null || approach is null || lambShift is null)
