@@ -57,5 +57,16 @@ public static class CommandLine
             Console.Error.WriteLine("interrupted.");
             return NumericalFailure;
         }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"cannot write the result: {e.Message}; check --out");
+            return NumericalFailure;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine($"internal error ({e.GetType().Name}): {e.Message}");
+            Console.Error.WriteLine("This is a bug in BosonicTrajectories; please report it with the config that caused it.");
+            return NumericalFailure;
+        }
     }
 }

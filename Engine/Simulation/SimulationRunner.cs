@@ -1,5 +1,6 @@
 using BosonicTrajectories.Analysis;
 using BosonicTrajectories.Configuration;
+using BosonicTrajectories.Gaussian;
 using BosonicTrajectories.Model;
 
 namespace BosonicTrajectories.Simulation;
@@ -15,11 +16,27 @@ public static class SimulationRunner
         var clock = System.Diagnostics.Stopwatch.StartNew();
         OpenSystemModel model = ModelBuilder.Build(config.Model);
         var bipartitions = Bipartition.Enumerate(model.Parties, config.Analysis.Bipartitions);
-        RunResult result = config.Run.Method switch
+        try
         {
-            RunMethod.Gaussian => GaussianMethod.Run(config, model, bipartitions, context),
-            _ => throw new ConfigException("run.method", $"method '{config.Run.Method}' is not available in this build; use \"gaussian\""),
-        };
-        return ResultAnalysis.Analyse(config, model, bipartitions, result, clock.Elapsed.TotalSeconds);
+            RunResult result = config.Run.Method switch
+            {
+                RunMethod.Gaussian => GaussianMethod.Run(config, model, bipartitions, context),
+                _ => throw new ConfigException("run.method", $"method '{config.Run.Method}' is not available in this build; use \"gaussian\""),
+            };
+            return ResultAnalysis.Analyse(config, model, bipartitions, result, clock.Elapsed.TotalSeconds);
+        }
+        catch (NonGaussianModelException e)
+        {
+            throw new ConfigException(NonGaussianTermPath(config, e), e.Message);
+        }
     }
+
+    /// <summary>The config path of the term that made the Gaussian backend refuse the model.</summary>
+    private static string NonGaussianTermPath(SimulationConfig config, NonGaussianModelException e) => e.TermSource switch
+    {
+        NonGaussianTermSource.Jump when e.JumpLabel is { } label && label.StartsWith("jumps[", StringComparison.Ordinal) => "model." + label,
+        NonGaussianTermSource.Jump => "model.jumps",
+        _ when config.Model is ThermalMachineDescription => "model.extraTerms",
+        _ => "model.hamiltonian.terms",
+    };
 }
