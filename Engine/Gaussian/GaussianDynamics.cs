@@ -39,14 +39,12 @@ public sealed record GaussianDynamics(int Modes, Matrix<double> Drift, Matrix<do
         for (int k = 0; k < model.Jumps.Length; k++)
             AddJump(model, k, m, jumpDrive);
 
-        var gMinusImM = Matrix<double>.Build.Dense(n, n, (i, j) => g[i, j] - m[i, j].Imaginary);
-        var reM = Matrix<double>.Build.Dense(n, n, (i, j) => m[i, j].Real);
-        var drift = QuadratureBasis.ApplySymplecticFormLeft(gMinusImM);
-        var omega = QuadratureBasis.SymplecticForm(d);
-        var diffusion = omega * reM * omega.Transpose();
-        diffusion = 0.5 * (diffusion + diffusion.Transpose());
-        var drive = QuadratureBasis.ApplySymplecticForm(Vector<double>.Build.DenseOfArray(c))
-                    - QuadratureBasis.ApplySymplecticForm(Vector<double>.Build.DenseOfArray(jumpDrive));
+        // (Ω R)_ij = s_i R_{σ(i) j} with σ(2k) = 2k+1, σ(2k+1) = 2k, s_{2k} = +1, s_{2k+1} = −1.
+        var drift = Matrix<double>.Build.Dense(n, n,
+            (i, j) => Sign(i) * (g[Partner(i), j] - m[Partner(i), j].Imaginary));
+        var diffusion = Matrix<double>.Build.Dense(n, n,
+            (i, j) => Sign(i) * Sign(j) * 0.5 * (m[Partner(i), Partner(j)].Real + m[Partner(j), Partner(i)].Real));
+        var drive = Vector<double>.Build.Dense(n, i => Sign(i) * (c[Partner(i)] - jumpDrive[Partner(i)]));
         return new GaussianDynamics(d, drift, diffusion, drive);
     }
 
@@ -77,13 +75,15 @@ public sealed record GaussianDynamics(int Modes, Matrix<double> Drift, Matrix<do
             }
             else if (term.Degree == 2)
             {
-                var u = new Complex[n];
-                var w = new Complex[n];
-                QuadratureBasis.AddLadderOperator(u, term.Operators[0], 1);
-                QuadratureBasis.AddLadderOperator(w, term.Operators[1], 1);
-                for (int i = 0; i < n; i++)
-                    for (int j = 0; j < n; j++)
-                        g[i, j] += term.Coefficient * (u[i] * w[j] + w[i] * u[j]);
+                // u and w each touch the two quadratures of one mode: update only that 2×2 (or 4×4 symmetric) patch.
+                var (first, second) = (term.Operators[0], term.Operators[1]);
+                for (int a = 0; a < 2; a++)
+                    for (int b = 0; b < 2; b++)
+                    {
+                        Complex product = term.Coefficient * QuadratureBasis.Component(first, a) * QuadratureBasis.Component(second, b);
+                        g[2 * first.Mode + a, 2 * second.Mode + b] += product;
+                        g[2 * second.Mode + b, 2 * first.Mode + a] += product;
+                    }
             }
         }
 
@@ -134,6 +134,10 @@ public sealed record GaussianDynamics(int Modes, Matrix<double> Drift, Matrix<do
             for (int j = 0; j < n; j++) m[i, j] += l[i] * Complex.Conjugate(l[j]);
         }
     }
+
+    private static int Partner(int quadrature) => quadrature ^ 1;
+
+    private static double Sign(int quadrature) => (quadrature & 1) == 0 ? 1 : -1;
 
     private static void CheckModes(OpenSystemModel model, Monomial term, string where)
     {

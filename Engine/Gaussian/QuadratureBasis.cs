@@ -24,35 +24,14 @@ public static class QuadratureBasis
         return omega;
     }
 
+    /// <summary>Coefficient of x_{2·mode + quadrature} in the ladder operator (quadrature 0 = q, 1 = p).</summary>
+    internal static Complex Component(LadderOperator op, int quadrature) =>
+        quadrature == 0 ? InverseSqrt2 : new Complex(0, op.Create ? -InverseSqrt2 : InverseSqrt2);
+
     /// <summary>Adds factor × (the coefficients of the ladder operator in x) to <paramref name="vector"/> (length 2d).</summary>
     internal static void AddLadderOperator(Complex[] vector, LadderOperator op, Complex factor)
     {
-        vector[2 * op.Mode] += factor * InverseSqrt2;
-        vector[2 * op.Mode + 1] += factor * new Complex(0, op.Create ? -InverseSqrt2 : InverseSqrt2);
-    }
-
-    /// <summary>Ω v for a vector in quadrature order.</summary>
-    internal static Vector<double> ApplySymplecticForm(Vector<double> v)
-    {
-        var result = Vector<double>.Build.Dense(v.Count);
-        for (int k = 0; k < v.Count / 2; k++)
-        {
-            result[2 * k] = v[2 * k + 1];
-            result[2 * k + 1] = -v[2 * k];
-        }
-        return result;
-    }
-
-    /// <summary>Ω M for a matrix in quadrature order (row operations).</summary>
-    internal static Matrix<double> ApplySymplecticFormLeft(Matrix<double> m)
-    {
-        var result = Matrix<double>.Build.Dense(m.RowCount, m.ColumnCount);
-        for (int k = 0; k < m.RowCount / 2; k++)
-            for (int j = 0; j < m.ColumnCount; j++)
-            {
-                result[2 * k, j] = m[2 * k + 1, j];
-                result[2 * k + 1, j] = -m[2 * k, j];
-            }
-        return result;
+        vector[2 * op.Mode] += factor * Component(op, 0);
+        vector[2 * op.Mode + 1] += factor * Component(op, 1);
     }
 }

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using SimdVector = System.Numerics.Vector<double>;
 using BosonicTrajectories.Model;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -259,13 +261,31 @@ public sealed class RealSchur
         return true;
     }
 
-    /// <summary>Rows k..k+2, columns [first, first+count): M ← P M.</summary>
+    /// <summary>Rows k..k+2, columns [first, first+count): M ← P M (vectorised across the columns).</summary>
     private static void ReflectRows(double[] m, int n, int k, int first, int count, double tau, double v1, double v2)
     {
         var r0 = m.AsSpan(k * n + first, count);
         var r1 = m.AsSpan((k + 1) * n + first, count);
         var r2 = m.AsSpan((k + 2) * n + first, count);
-        for (int j = 0; j < count; j++)
+        int j = 0;
+        if (Vector.IsHardwareAccelerated && count >= SimdVector.Count)
+        {
+            var tauV = new SimdVector(tau);
+            var v1V = new SimdVector(v1);
+            var v2V = new SimdVector(v2);
+            var w0 = MemoryMarshal.Cast<double, SimdVector>(r0);
+            var w1 = MemoryMarshal.Cast<double, SimdVector>(r1);
+            var w2 = MemoryMarshal.Cast<double, SimdVector>(r2);
+            for (int b = 0; b < w0.Length; b++)
+            {
+                var s = tauV * (w0[b] + v1V * w1[b] + v2V * w2[b]);
+                w0[b] -= s;
+                w1[b] -= s * v1V;
+                w2[b] -= s * v2V;
+            }
+            j = w0.Length * SimdVector.Count;
+        }
+        for (; j < count; j++)
         {
             double s = tau * (r0[j] + v1 * r1[j] + v2 * r2[j]);
             r0[j] -= s;
