@@ -1,6 +1,7 @@
 using System.Numerics;
 using BosonicTrajectories.Analysis;
 using BosonicTrajectories.Fock;
+using BosonicTrajectories.Gaussian;
 using BosonicTrajectories.Model;
 
 namespace BosonicTrajectories.Tests.Analysis;
@@ -16,9 +17,9 @@ public class DensityMatrixAnalysisTests
 
     private static ProductState Product(params OneModeState[] factors) => new([.. factors]);
 
-    private static void AssertCovariance(double[,] actual, double[,] expected, double tolerance)
+    private static void AssertCovariance(MathNet.Numerics.LinearAlgebra.Matrix<double> actual, double[,] expected, double tolerance)
     {
-        Assert.That(actual.GetLength(0), Is.EqualTo(expected.GetLength(0)));
+        Assert.That(actual.RowCount, Is.EqualTo(expected.GetLength(0)));
         for (int i = 0; i < expected.GetLength(0); i++)
             for (int j = 0; j < expected.GetLength(1); j++)
                 Assert.That(actual[i, j], Is.EqualTo(expected[i, j]).Within(tolerance), $"Σ[{i},{j}]");
@@ -32,9 +33,10 @@ public class DensityMatrixAnalysisTests
         var rho = Rho(space, Product(new CoherentState(alpha), new VacuumState()));
         var moments = DensityMatrixAnalysis.Moments(rho, space);
         Assert.That(Complex.Abs(moments.Mean[0] - alpha), Is.LessThan(ClosedFormTolerance));
+        Assert.That(DensityMatrixAnalysis.Quadratures(rho, space).Mean[0], Is.EqualTo(Math.Sqrt(2) * alpha.Real).Within(ClosedFormTolerance));
         Assert.That(Complex.Abs(moments.AdaggerA[0, 0] - 1.0), Is.LessThan(ClosedFormTolerance));
         Assert.That(Complex.Abs(moments.AA[0, 0] - (alpha * alpha)), Is.LessThan(ClosedFormTolerance));
-        AssertCovariance(DensityMatrixAnalysis.Covariance(rho, space), new double[,] { { 0.5, 0, 0, 0 }, { 0, 0.5, 0, 0 }, { 0, 0, 0.5, 0 }, { 0, 0, 0, 0.5 } }, ClosedFormTolerance);
+        AssertCovariance(DensityMatrixAnalysis.Quadratures(rho, space).Covariance, new double[,] { { 0.5, 0, 0, 0 }, { 0, 0.5, 0, 0 }, { 0, 0, 0.5, 0 }, { 0, 0, 0, 0.5 } }, ClosedFormTolerance);
     }
 
     [Test]
@@ -44,7 +46,7 @@ public class DensityMatrixAnalysisTests
         const double r = 0.4;
         var space = PerMode(60);
         var rho = Rho(space, Product(new SqueezedState(r, 0)));
-        AssertCovariance(DensityMatrixAnalysis.Covariance(rho, space), new[,] { { Math.Exp(-2 * r) / 2, 0 }, { 0, Math.Exp(2 * r) / 2 } }, ClosedFormTolerance);
+        AssertCovariance(DensityMatrixAnalysis.Quadratures(rho, space).Covariance, new[,] { { Math.Exp(-2 * r) / 2, 0 }, { 0, Math.Exp(2 * r) / 2 } }, ClosedFormTolerance);
     }
 
     [Test]
@@ -54,7 +56,7 @@ public class DensityMatrixAnalysisTests
         var space = PerMode(20, 22);
         var rho = Rho(space, new TwoModeSqueezedState(0, 1, r));
         double c = Math.Cosh(2 * r) / 2, s = Math.Sinh(2 * r) / 2;
-        AssertCovariance(DensityMatrixAnalysis.Covariance(rho, space), new[,] { { c, 0, s, 0 }, { 0, c, 0, -s }, { s, 0, c, 0 }, { 0, -s, 0, c } }, ClosedFormTolerance);
+        AssertCovariance(DensityMatrixAnalysis.Quadratures(rho, space).Covariance, new[,] { { c, 0, s, 0 }, { 0, c, 0, -s }, { s, 0, c, 0 }, { 0, -s, 0, c } }, ClosedFormTolerance);
     }
 
     [Test]
@@ -66,7 +68,7 @@ public class DensityMatrixAnalysisTests
         Assert.That(DensityMatrixAnalysis.Trace(rho).Real, Is.EqualTo(1).Within(1e-13));
         Assert.That(DensityMatrixAnalysis.HermiticityError(rho), Is.Zero);
         Assert.That(DensityMatrixAnalysis.Purity(rho), Is.EqualTo(1 / ((2 * nbar) + 1)).Within(ClosedFormTolerance));
-        AssertCovariance(DensityMatrixAnalysis.Covariance(rho, space), new[,] { { nbar + 0.5, 0 }, { 0, nbar + 0.5 } }, ClosedFormTolerance);
+        AssertCovariance(DensityMatrixAnalysis.Quadratures(rho, space).Covariance, new[,] { { nbar + 0.5, 0 }, { 0, nbar + 0.5 } }, ClosedFormTolerance);
     }
 
     [Test]
@@ -116,5 +118,35 @@ public class DensityMatrixAnalysisTests
                 Assert.That(Complex.Abs(k[(i * d) + j] - expected.AA[i, j]), Is.LessThan(1e-13), $"K[{i},{j}]");
             }
         }
+    }
+
+    [Test]
+    public void SpanCovarianceEqualsTheGaussianConversion()
+    {
+        const int d = 3;
+        var random = new Random(21);
+        Complex Next() => new(random.NextDouble() - 0.5, random.NextDouble() - 0.5);
+        var mean = Enumerable.Range(0, d).Select(_ => Next()).ToArray();
+        var m = new Complex[d * d];
+        var k = new Complex[d * d];
+        for (int i = 0; i < d; i++)
+        {
+            for (int j = i; j < d; j++)
+            {
+                Complex hop = i == j ? new Complex(random.NextDouble(), 0) : Next();
+                m[(i * d) + j] = hop;
+                m[(j * d) + i] = Complex.Conjugate(hop);
+                k[(i * d) + j] = k[(j * d) + i] = Next();
+            }
+        }
+        var covariance = new double[4 * d * d];
+        QuadratureCovariance.FromMoments(mean, m, k, covariance);
+        var reference = GaussianMoments.ToQuadratures(new LadderMoments(
+            MathNet.Numerics.LinearAlgebra.Vector<Complex>.Build.DenseOfArray(mean),
+            MathNet.Numerics.LinearAlgebra.Matrix<Complex>.Build.Dense(d, d, (i, j) => m[(i * d) + j]),
+            MathNet.Numerics.LinearAlgebra.Matrix<Complex>.Build.Dense(d, d, (i, j) => k[(i * d) + j])));
+        for (int r = 0; r < 2 * d; r++)
+            for (int c = 0; c < 2 * d; c++)
+                Assert.That(covariance[(r * 2 * d) + c], Is.EqualTo(reference.Covariance[r, c]).Within(1e-14), $"Σ[{r},{c}]");
     }
 }

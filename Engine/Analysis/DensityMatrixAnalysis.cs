@@ -1,6 +1,8 @@
 using System.Numerics;
 using BosonicTrajectories.Fock;
+using BosonicTrajectories.Gaussian;
 using BosonicTrajectories.Kernels;
+using MathNet.Numerics.LinearAlgebra;
 
 namespace BosonicTrajectories.Analysis;
 
@@ -50,14 +52,14 @@ public static class DensityMatrixAnalysis
     }
 
     /// <summary>⟨a_i⟩, ⟨a_i† a_j⟩, ⟨a_i a_j⟩ (SPEC §5 fields a, adaggerA, aa) of ρ.</summary>
-    public static MomentSet Moments(ReadOnlySpan<Complex> rho, FockSpace space)
+    public static LadderMoments Moments(ReadOnlySpan<Complex> rho, FockSpace space)
     {
         ArgumentNullException.ThrowIfNull(space);
         int d = space.Modes;
         var a = Enumerable.Range(0, d).Select(i => FockOperators.Annihilation(space, i)).ToArray();
-        var mean = new Complex[d];
-        var adaggerA = new Complex[d, d];
-        var aa = new Complex[d, d];
+        var mean = MathNet.Numerics.LinearAlgebra.Vector<Complex>.Build.Dense(d);
+        var adaggerA = Matrix<Complex>.Build.Dense(d, d);
+        var aa = Matrix<Complex>.Build.Dense(d, d);
         for (int i = 0; i < d; i++)
         {
             mean[i] = Expectation(rho, a[i]);
@@ -68,11 +70,11 @@ public static class DensityMatrixAnalysis
                 aa[i, j] = Expectation(rho, a[i] * a[j]);
             }
         }
-        return new MomentSet(mean, adaggerA, aa);
+        return new LadderMoments(mean, adaggerA, aa);
     }
 
-    /// <summary>Σ (2d×2d, order q1, p1, …, qd, pd, vacuum I/2) of ρ; see <see cref="QuadratureCovariance"/>.</summary>
-    public static double[,] Covariance(ReadOnlySpan<Complex> rho, FockSpace space) => QuadratureCovariance.FromMoments(Moments(rho, space));
+    /// <summary>⟨x⟩ and Σ (2d×2d, order q1, p1, …, qd, pd, vacuum I/2) of ρ.</summary>
+    public static QuadratureMoments Quadratures(ReadOnlySpan<Complex> rho, FockSpace space) => GaussianMoments.ToQuadratures(Moments(rho, space));
 
     /// <summary>
     /// Tail population of each mode: the population of the basis states from which a_i† leaves the truncated

@@ -11,7 +11,8 @@ namespace BosonicTrajectories.Analysis;
 /// Σ_xy = ½⟨{x, y}⟩ − ⟨x⟩⟨y⟩
 /// </code>
 /// (x on mode j with weight u, y on mode k with weight v; vacuum Σ = I/2). Works for any state: pure-state
-/// moments of a trajectory, ensemble-averaged moments, or moments of a density matrix.
+/// moments of a trajectory, ensemble-averaged moments, or moments of a density matrix. The allocating
+/// twin on MathNet types is <see cref="Gaussian.GaussianMoments.ToQuadratures"/>; the tests hold them equal.
 /// </summary>
 public static class QuadratureCovariance
 {
@@ -43,28 +44,5 @@ public static class QuadratureCovariance
                 covariance[(row * 2 * d) + column] = symmetrised - (meanRow * meanColumn);
             }
         }
-    }
-
-    /// <summary>Σ (2d×2d) from a <see cref="MomentSet"/>.</summary>
-    public static double[,] FromMoments(MomentSet moments)
-    {
-        ArgumentNullException.ThrowIfNull(moments);
-        int d = moments.Modes;
-        var m = new Complex[d * d];
-        var k = new Complex[d * d];
-        for (int i = 0; i < d; i++)
-        {
-            for (int j = 0; j < d; j++)
-            {
-                m[(i * d) + j] = moments.AdaggerA[i, j];
-                k[(i * d) + j] = moments.AA[i, j];
-            }
-        }
-        var flat = new double[4 * d * d];
-        FromMoments(moments.Mean, m, k, flat);
-        var covariance = new double[2 * d, 2 * d];
-        for (int r = 0; r < 2 * d; r++)
-            for (int c = 0; c < 2 * d; c++) covariance[r, c] = flat[(r * 2 * d) + c];
-        return covariance;
     }
 }
