@@ -144,3 +144,60 @@ internal static class LindbladTestModels
         return m;
     }
 }
+
+/// <summary>One-mode state vectors in a truncated Fock basis (normalised after truncation).</summary>
+internal static class TestStates
+{
+    public static Complex[] Coherent(Complex alpha, int levels)
+    {
+        var psi = new Complex[levels];
+        psi[0] = Math.Exp(-alpha.Magnitude * alpha.Magnitude / 2);
+        for (int n = 1; n < levels; n++) psi[n] = psi[n - 1] * alpha / Math.Sqrt(n);
+        return Normalise(psi);
+    }
+
+    /// <summary>∝ |α⟩ + e^{iφ}|−α⟩.</summary>
+    public static Complex[] Cat(Complex alpha, double phase, int levels)
+    {
+        var plus = Coherent(alpha, levels);
+        var minus = Coherent(-alpha, levels);
+        var factor = Complex.FromPolarCoordinates(1, phase);
+        return Normalise([.. plus.Zip(minus, (p, m) => p + (factor * m))]);
+    }
+
+    public static Complex[] Fock(int n, int levels)
+    {
+        var psi = new Complex[levels];
+        psi[n] = 1;
+        return psi;
+    }
+
+    /// <summary>Diagonal thermal state with mean occupation n̄ (renormalised after truncation).</summary>
+    public static Complex[] ThermalDensityMatrix(double meanOccupation, int levels)
+    {
+        var rho = new Complex[levels * levels];
+        double ratio = meanOccupation / (1 + meanOccupation), p = 1 / (1 + meanOccupation), sum = 0;
+        for (int n = 0; n < levels; n++, p *= ratio)
+        {
+            rho[(n * levels) + n] = p;
+            sum += p;
+        }
+        for (int n = 0; n < levels; n++) rho[(n * levels) + n] /= sum;
+        return rho;
+    }
+
+    /// <summary>ψ_A ⊗ ψ_B with mode 0 most significant (the FockSpace per-mode order).</summary>
+    public static Complex[] Product(Complex[] first, Complex[] second)
+    {
+        var psi = new Complex[first.Length * second.Length];
+        for (int i = 0; i < first.Length; i++)
+            for (int j = 0; j < second.Length; j++) psi[(i * second.Length) + j] = first[i] * second[j];
+        return psi;
+    }
+
+    private static Complex[] Normalise(Complex[] psi)
+    {
+        double norm = Math.Sqrt(psi.Sum(c => c.Magnitude * c.Magnitude));
+        return [.. psi.Select(c => c / norm)];
+    }
+}

@@ -43,6 +43,15 @@ public sealed class LindbladEvolution
         _phases = new Complex[problem.Dimension];
     }
 
+    /// <summary>
+    /// Evolves <paramref name="problem"/> with the integrator registered as <paramref name="integratorName"/>
+    /// (<see cref="IntegratorRegistry"/>; an unknown name fails with the list of valid ones).
+    /// </summary>
+    public LindbladEvolution(LindbladProblem problem, string integratorName, IntegratorOptions options)
+        : this(problem, IntegratorRegistry.Create(integratorName), options)
+    {
+    }
+
     /// <summary>The problem being evolved.</summary>
     public LindbladProblem Problem => _problem;
 
