@@ -81,7 +81,7 @@ public class DenseOutputTests
         IOdeIntegrator integrator = IntegratorRegistry.Create(name);
         integrator.Initialize(0.0, problem.InitialState, problem.F, IntegratorRegistry.DefaultOptions(name));
         integrator.Step(1.0);
-        integrator.Step(1.0);
+        integrator.Step(2.0);
         double[] start = new double[2], end = new double[2];
         integrator.Interpolate(integrator.PreviousTime, start);
         integrator.Interpolate(integrator.Time, end);

@@ -27,6 +27,11 @@ public static class IntegratorRegistry
             $"Classical 4th-order Runge–Kutta with fixed steps (FixedStep, default {ExplicitRungeKuttaIntegrator.DefaultFixedStep}); cubic Hermite dense output; no error control.",
             new IntegratorOptions(FixedStep: ExplicitRungeKuttaIntegrator.DefaultFixedStep),
             () => new ExplicitRungeKuttaIntegrator(ButcherTableaus.ClassicalRungeKutta4)),
+        new("krylov",
+            "Exponential integrator y(t+h) = exp(hL)y by Arnoldi (Krylov dimension 30) for LINEAR problems dy/dt = L y only; " +
+            "steps not limited by stiffness: the choice for strongly damped or stiff Lindblad / trajectory problems.",
+            new IntegratorOptions(),
+            () => new KrylovExponentialIntegrator()),
     ];
 
     /// <summary>The registered names, in the order <c>validate</c> lists them.</summary>
