@@ -26,7 +26,7 @@ internal static class LindbladMethod
         var problem = LindbladProblem.Build(model, space);
         var options = new IntegratorOptions(config.Run.RelativeTolerance, config.Run.AbsoluteTolerance);
         var evolution = new LindbladEvolution(problem, config.Run.Integrator, options);
-        var observations = new DensityMatrixObservations(space, bipartitions);
+        using var observations = new DensityMatrixObservations(space, bipartitions);
         var outcome = config.Run.TEnd is { } tEnd
             ? evolution.Run(rho0, tEnd, config.Run.Samples, observations.Observe, new SyncProgress(context), context.Cancellation)
             : evolution.RunToSteadyState(rho0, config.Run.SteadyTolerance, SteadyTimeLimit, observations.Observe, new SyncProgress(context), context.Cancellation);
@@ -47,7 +47,7 @@ internal static class LindbladMethod
             ["purity"] = DensityMatrixAnalysis.Purity(rho),
             ["hermiticityError"] = DensityMatrixAnalysis.HermiticityError(rho),
         };
-        return new RunResult("lindblad", space.Dimension, outcome.FinalTime, final, observations.Series,
+        return new RunResult("lindblad", space.Dimension, outcome.FinalTime, final, observations.Series(),
             observations.FinalEntanglement(rho, stateError), observations.MaxTailPopulation(rho),
             MomentErrorEstimate: 100 * (config.Run.RelativeTolerance * scale + config.Run.AbsoluteTolerance * space.Dimension),
             Statistics: null, Details: details);
