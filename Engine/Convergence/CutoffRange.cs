@@ -46,7 +46,7 @@ public sealed record CutoffRange
         if (from < 1 || step < 1) throw new ConfigException(option, $"\"{text}\": FROM and STEP must be ≥ 1; {Expected}");
         if (to < from) throw new ConfigException(option, $"\"{text}\": TO = {to} is below FROM = {from}, so the range is empty; {Expected}");
         if (((long)to - from) / step + 1 > MaxCount)
-            throw new ConfigException(option, $"\"{text}\" lists more than {MaxCount} cutoffs; use a larger STEP");
+            throw new ConfigException(option, $"\"{text}\" lists more than {MaxCount} cutoffs; use a larger STEP in FROM:STEP:TO");
         return new CutoffRange(from, step, to);
     }
 }
