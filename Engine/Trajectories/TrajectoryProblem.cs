@@ -1,0 +1,191 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using BosonicTrajectories.Fock;
+using BosonicTrajectories.Kernels;
+using BosonicTrajectories.Model;
+
+namespace BosonicTrajectories.Trajectories;
+
+/// <summary>
+/// The Schrödinger problem of quantum-jump (Monte Carlo wave-function) trajectories, built once and shared by
+/// every trajectory and thread (immutable). Between jumps the unnormalised state obeys
+/// dψ/dt = −i H_eff ψ with H_eff = H − (i/2) Σ_k L_k† L_k (ħ = 1; L_k† L_k is the product of the truncated
+/// matrices, so d‖ψ‖²/dt = −Σ_k ‖L_k ψ‖² holds exactly in the truncated space).
+/// <para>
+/// Interaction picture: with H0 = Σ_i ω_i n_i (the number terms ω_i a_i† a_i of H; <see cref="FrameFrequencies"/>)
+/// the integrated state is ψ_I = e^{iH0 t} ψ and dψ_I/dt = −i e^{iH0 t}(H_eff − H0)e^{−iH0 t} ψ_I. Entries of the
+/// remaining operator carry phases e^{iω·(n_r − n_c)t} (<see cref="InteractionPictureOperator"/>). The norm is frame
+/// invariant, so jump times are unchanged; jump operators transform the same way; moments are rotated back to
+/// the lab frame (⟨a_i⟩ picks up e^{−iω_i t}).
+/// </para>
+/// </summary>
+public sealed class TrajectoryProblem
+{
+    private readonly Complex[][] _initialStates;
+    private readonly double[] _cumulativeProbabilities;
+
+    private TrajectoryProblem(
+        OpenSystemModel model, FockSpace space, double[] frameFrequencies, InteractionPictureOperator generator,
+        ImmutableArray<InteractionPictureOperator> jumps, ImmutableArray<SparseMatrix> annihilators,
+        ImmutableArray<SparseMatrix> creators, Complex[][] initialStates, double[] cumulativeProbabilities,
+        ImmutableArray<double> outputTimes)
+    {
+        Model = model;
+        Space = space;
+        FrameFrequencies = [.. frameFrequencies];
+        Generator = generator;
+        Jumps = jumps;
+        Annihilators = annihilators;
+        Creators = creators;
+        _initialStates = initialStates;
+        _cumulativeProbabilities = cumulativeProbabilities;
+        OutputTimes = outputTimes;
+    }
+
+    public OpenSystemModel Model { get; }
+
+    public FockSpace Space { get; }
+
+    public int Modes => Space.Modes;
+
+    public int Dimension => Space.Dimension;
+
+    /// <summary>ω_i of the frame H0 = Σ_i ω_i n_i (all zero when the interaction picture is off).</summary>
+    public ImmutableArray<double> FrameFrequencies { get; }
+
+    /// <summary>−i(H_eff − H0) in the interaction picture: dψ_I/dt = Generator_I(t) ψ_I.</summary>
+    public InteractionPictureOperator Generator { get; }
+
+    /// <summary>The jump operators L_k in the interaction picture, in the model's order.</summary>
+    public ImmutableArray<InteractionPictureOperator> Jumps { get; }
+
+    /// <summary>a_i (truncated), for the moments.</summary>
+    public ImmutableArray<SparseMatrix> Annihilators { get; }
+
+    /// <summary>a_i† (truncated: the top level maps to 0), for ⟨a_i a_j⟩ = ⟨a_i† ψ|a_j ψ⟩.</summary>
+    public ImmutableArray<SparseMatrix> Creators { get; }
+
+    /// <summary>Output times: trajectories start at the first and end at the last.</summary>
+    public ImmutableArray<double> OutputTimes { get; }
+
+    /// <summary>Number of pure states in the initial mixture.</summary>
+    public int InitialComponentCount => _initialStates.Length;
+
+    /// <summary>
+    /// Builds the problem.
+    /// </summary>
+    /// <param name="model">Hamiltonian and jump operators.</param>
+    /// <param name="space">The truncated Fock space.</param>
+    /// <param name="initialMixture">The initial state as a mixture Σ_j p_j |ψ_j⟩⟨ψ_j| (a pure state is one component
+    /// with p = 1). Each trajectory samples one component with probability p_j; states are normalised here.</param>
+    /// <param name="outputTimes">Strictly increasing, finite output times; the first is the start time.</param>
+    /// <param name="useInteractionPicture">Integrate in the frame of H0 = Σ ω_i n_i (default) or in the lab frame.</param>
+    public static TrajectoryProblem Build(
+        OpenSystemModel model,
+        FockSpace space,
+        IReadOnlyList<(double Probability, Complex[] State)> initialMixture,
+        IReadOnlyList<double> outputTimes,
+        bool useInteractionPicture = true)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(initialMixture);
+        ArgumentNullException.ThrowIfNull(outputTimes);
+        if (model.Modes != space.Modes)
+            throw new ArgumentException($"the model has {model.Modes} modes but the space has {space.Modes}", nameof(space));
+        CheckOutputTimes(outputTimes);
+        var (states, cumulative) = NormaliseMixture(initialMixture, space.Dimension);
+
+        double[] omega = useInteractionPicture ? NumberTermFrequencies(model.Hamiltonian, space.Modes) : new double[space.Modes];
+        var hamiltonian = FockOperators.Build(space, model.Hamiltonian);
+        var jumpMatrices = model.Jumps.Select(j => FockOperators.Build(space, j.Operator)).ToArray();
+
+        var effective = hamiltonian - FrameHamiltonian(space, omega);
+        foreach (var jump in jumpMatrices)
+            effective = effective.Add(jump.Adjoint().Multiply(jump), new Complex(0, -0.5));
+        var generator = new InteractionPictureOperator(effective.Scale(-Complex.ImaginaryOne), space, omega);
+
+        return new TrajectoryProblem(
+            model, space, omega, generator,
+            [.. jumpMatrices.Select(l => new InteractionPictureOperator(l, space, omega))],
+            [.. Enumerable.Range(0, space.Modes).Select(i => FockOperators.Annihilation(space, i))],
+            [.. Enumerable.Range(0, space.Modes).Select(i => FockOperators.Creation(space, i))],
+            states, cumulative, [.. outputTimes]);
+    }
+
+    /// <summary>The normalised initial component chosen by a uniform number u ∈ [0, 1) (inverse CDF).</summary>
+    public ReadOnlySpan<Complex> InitialState(double u)
+    {
+        int j = 0;
+        while (j < _cumulativeProbabilities.Length - 1 && u >= _cumulativeProbabilities[j]) j++;
+        return _initialStates[j];
+    }
+
+    /// <summary>ω_i = Re of the coefficients of the terms written exactly as a_i† a_i.</summary>
+    private static double[] NumberTermFrequencies(Polynomial hamiltonian, int modes)
+    {
+        var omega = new double[modes];
+        foreach (var term in hamiltonian.Terms)
+        {
+            var ops = term.Operators;
+            if (ops.Length == 2 && ops[0].Create && !ops[1].Create && ops[0].Mode == ops[1].Mode)
+                omega[ops[0].Mode] += term.Coefficient.Real;
+        }
+        return omega;
+    }
+
+    private static SparseMatrix FrameHamiltonian(FockSpace space, double[] omega)
+    {
+        var diagonal = new Complex[space.Dimension];
+        for (int r = 0; r < space.Dimension; r++)
+        {
+            double energy = 0;
+            for (int i = 0; i < space.Modes; i++) energy += omega[i] * space.Occupation(r, i);
+            diagonal[r] = energy;
+        }
+        return SparseMatrix.Diagonal(diagonal);
+    }
+
+    private static void CheckOutputTimes(IReadOnlyList<double> times)
+    {
+        if (times.Count < 1) throw new ArgumentException("need at least one output time", nameof(times));
+        for (int i = 0; i < times.Count; i++)
+        {
+            if (!double.IsFinite(times[i])) throw new ArgumentException($"output time [{i}] = {times[i]} is not finite", nameof(times));
+            if (i > 0 && times[i] <= times[i - 1])
+                throw new ArgumentException($"output times must increase strictly: [{i - 1}] = {times[i - 1]}, [{i}] = {times[i]}", nameof(times));
+        }
+    }
+
+    private static (Complex[][] States, double[] Cumulative) NormaliseMixture(
+        IReadOnlyList<(double Probability, Complex[] State)> mixture, int dimension)
+    {
+        if (mixture.Count == 0) throw new ArgumentException("the initial mixture is empty", nameof(mixture));
+        double total = 0;
+        for (int j = 0; j < mixture.Count; j++)
+        {
+            var (p, state) = mixture[j];
+            if (!(p >= 0) || !double.IsFinite(p)) throw new ArgumentException($"initial component {j} has probability {p}", nameof(mixture));
+            if (state is null || state.Length != dimension)
+                throw new ArgumentException($"initial component {j} has length {state?.Length}, expected {dimension}", nameof(mixture));
+            total += p;
+        }
+        if (!(total > 0)) throw new ArgumentException("the initial probabilities sum to zero", nameof(mixture));
+
+        var states = new Complex[mixture.Count][];
+        var cumulative = new double[mixture.Count];
+        double running = 0;
+        for (int j = 0; j < mixture.Count; j++)
+        {
+            var state = mixture[j].State;
+            double norm = Math.Sqrt(ComplexSpan.NormSquared(state));
+            if (!(norm > 0)) throw new ArgumentException($"initial component {j} is the zero vector", nameof(mixture));
+            states[j] = new Complex[dimension];
+            ComplexSpan.Scale(state, 1 / norm, states[j]);
+            running += mixture[j].Probability / total;
+            cumulative[j] = running;
+        }
+        cumulative[^1] = 1.0;
+        return (states, cumulative);
+    }
+}
