@@ -31,6 +31,12 @@ public interface IOdeIntegrator
     ReadOnlySpan<double> State { get; }
 
     /// <summary>
+    /// The step size the next <see cref="Step"/> will attempt (before clipping to its tLimit); 0 before the first
+    /// step when it is still to be chosen automatically.
+    /// </summary>
+    double StepSize { get; }
+
+    /// <summary>
     /// Take one accepted step (retrying rejected ones) that does not pass <paramref name="tLimit"/>.
     /// Throws <see cref="Model.NumericalFailureException"/> on step-size underflow or a non-finite state.
     /// </summary>
