@@ -19,7 +19,7 @@ public enum TrajectoryOutcome
 /// dψ_I/dt = −i (H_eff − H0)_I(t) ψ_I (see <see cref="TrajectoryProblem"/>), integrated by the adaptive integrator
 /// chosen by name. The trajectory draws r ~ U(0, 1); when ‖ψ‖² falls to r inside a step the crossing time t* is
 /// located on the dense output (<see cref="JumpTimeLocator"/>), channel k is chosen with probability
-/// ∝ ‖L_k ψ(t*)‖², ψ ← L_k ψ / ‖L_k ψ‖, the integrator restarts at t* and a new r is drawn.
+/// ∝ ‖L_k ψ(t*)‖², ψ ← L_k ψ / ‖L_k ψ‖, the integrator restarts at t* keeping its step size and a new r is drawn.
 /// Output times are recorded from the dense output (never by stepping to them), normalised, in the lab frame.
 /// Random numbers, in order: one for the initial mixture component, then per jump segment one threshold and
 /// per jump one channel draw; all from <see cref="TrajectoryRandom.ForTrajectory"/>(seed, index).
@@ -70,7 +70,7 @@ public static class TrajectorySolver
                 int channel = worker.ApplyJump(jumpTime, worker.Probe, random.NextDouble());
                 worker.LogJump(new JumpEvent(jumpTime, channel, threshold, normAtJump));
                 threshold = random.NextOpenDouble();
-                worker.StartSegment(jumpTime);
+                worker.RestartAfterJump(jumpTime);
             }
         }
         worker.EndTrajectory();

@@ -22,6 +22,7 @@ public sealed class TrajectoryWorker
     private readonly int[] _densitySlotOfTime;       // output-time index → density slot or −1
     private readonly int _windowStart;
     private readonly long[] _totals = new long[3];   // accepted, rejected, rhs before the last Initialize
+    private bool _restartSupported = true;
 
     /// <summary>Creates the worker (allocates every buffer and the integrator).</summary>
     public TrajectoryWorker(TrajectoryProblem problem, TrajectorySettings settings)
@@ -32,7 +33,7 @@ public sealed class TrajectoryWorker
         Problem = problem;
         Settings = settings;
         int d = problem.Modes, dim = problem.Dimension;
-        Integrator = StandIns.StandInIntegrators.Create(settings.Integrator);
+        Integrator = IntegratorRegistry.Create(settings.Integrator);
         Options = new IntegratorOptions(settings.RelativeTolerance, settings.AbsoluteTolerance);
         RightHandSide = EvaluateRightHandSide;
         State = new double[2 * dim];
@@ -94,6 +95,27 @@ public sealed class TrajectoryWorker
     {
         AddIntegratorStatistics();
         Integrator.Initialize(t, State, RightHandSide, Options);
+    }
+
+    /// <summary>
+    /// Restarts the integrator at a jump time t inside its last step from <see cref="State"/>, keeping its step size
+    /// (<see cref="IOdeIntegrator.RestartAt"/>); integrators without that support are re-initialised instead.
+    /// </summary>
+    internal void RestartAfterJump(double t)
+    {
+        if (_restartSupported)
+        {
+            try
+            {
+                Integrator.RestartAt(t, State);
+                return;
+            }
+            catch (NotSupportedException)
+            {
+                _restartSupported = false;
+            }
+        }
+        StartSegment(t);
     }
 
     /// <summary>Closes the trajectory's counters and window averages.</summary>
