@@ -1,4 +1,4 @@
-using System.Numerics;
+using BosonicTrajectories.Model;
 using BosonicTrajectories.Trajectories;
 using static BosonicTrajectories.Tests.Trajectories.TrajectoryTestModels;
 
@@ -22,21 +22,20 @@ public class DampedModeTrajectoryTests
     [Test]
     public void EvenCatOccupationFollowsClosedForm()
     {
-        var cat = EvenCat(Levels, 1.5);
         double n0 = 1.5 * 1.5 * Math.Tanh(1.5 * 1.5);
-        AssertOccupationMatches([(1.0, cat)], n0, seed: 11);
+        AssertOccupationMatches(new CatState(1.5, 0), n0, seed: 11);
     }
 
     [Test]
     public void ThermalInitialStateIsSampledAndRelaxes()
     {
-        AssertOccupationMatches(Thermal(Levels, 1.0), 1.0, seed: 12);
+        AssertOccupationMatches(new ThermalState(1.0), 1.0, seed: 12);
     }
 
-    private static void AssertOccupationMatches(IReadOnlyList<(double, Complex[])> initial, double n0, ulong seed)
+    private static void AssertOccupationMatches(OneModeState initial, double n0, ulong seed)
     {
         var times = Linspace(0, 3, 13);
-        var problem = TrajectoryProblem.Build(DampedMode(Omega, Kappa, Nbar), Space(1, Levels), initial, times);
+        var problem = TrajectoryProblem.Build(DampedMode(Omega, Kappa, Nbar), Initial(Space(1, Levels), initial), times);
         var settings = new TrajectorySettings(Seed: seed, RelativeTolerance: 1e-7, AbsoluteTolerance: 1e-9);
         var sums = TrajectoryEnsemble.Run(problem, settings, new IndexRange(0, 400), threads: 2);
         Assert.That(sums.Count, Is.EqualTo(400));

@@ -51,60 +51,9 @@ internal static class TrajectoryTestModels
 
     public static FockSpace Space(int modes, int levels) => new(new PerModeTruncation([levels]), modes);
 
-    /// <summary>|n⟩ on one mode of <paramref name="levels"/> levels.</summary>
-    public static Complex[] Fock(int levels, int n)
-    {
-        var v = new Complex[levels];
-        v[n] = 1;
-        return v;
-    }
-
-    /// <summary>The coherent-state amplitudes e^{−|α|²/2} αⁿ/√n! (unnormalised after truncation).</summary>
-    public static Complex[] Coherent(int levels, Complex alpha)
-    {
-        var v = new Complex[levels];
-        Complex term = Math.Exp(-alpha.Magnitude * alpha.Magnitude / 2);
-        for (int n = 0; n < levels; n++)
-        {
-            v[n] = term;
-            term *= alpha / Math.Sqrt(n + 1);
-        }
-        return v;
-    }
-
-    /// <summary>∝ |α⟩ + |−α⟩ (even cat), normalised in the truncated space.</summary>
-    public static Complex[] EvenCat(int levels, double alpha)
-    {
-        var plus = Coherent(levels, alpha);
-        var minus = Coherent(levels, -alpha);
-        var v = new Complex[levels];
-        double norm = 0;
-        for (int n = 0; n < levels; n++)
-        {
-            v[n] = plus[n] + minus[n];
-            norm += v[n].Magnitude * v[n].Magnitude;
-        }
-        for (int n = 0; n < levels; n++) v[n] /= Math.Sqrt(norm);
-        return v;
-    }
-
-    /// <summary>Thermal mixture p_n = n̄ⁿ/(1+n̄)^{n+1} as (p, |n⟩) components.</summary>
-    public static List<(double, Complex[])> Thermal(int levels, double nbar)
-    {
-        var list = new List<(double, Complex[])>();
-        for (int n = 0; n < levels; n++) list.Add((Math.Pow(nbar, n) / Math.Pow(1 + nbar, n + 1), Fock(levels, n)));
-        return list;
-    }
-
-    /// <summary>Kronecker product (mode 0 most significant, as the Fock space orders its basis).</summary>
-    public static Complex[] Product(Complex[] mode0, Complex[] mode1)
-    {
-        var v = new Complex[mode0.Length * mode1.Length];
-        for (int i = 0; i < mode0.Length; i++)
-            for (int j = 0; j < mode1.Length; j++)
-                v[(i * mode1.Length) + j] = mode0[i] * mode1[j];
-        return v;
-    }
+    /// <summary>The Fock-space initial state of a product of one-mode states (built by the Fock branch).</summary>
+    public static InitialFockState Initial(FockSpace space, params OneModeState[] factors) =>
+        InitialStates.Build(space, new ProductState([.. factors]));
 
     public static double[] Linspace(double start, double end, int count) =>
         [.. Enumerable.Range(0, count).Select(i => start + ((end - start) * i / (count - 1)))];

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Numerics;
 using BosonicTrajectories.Fock;
 using BosonicTrajectories.Kernels;
+using BosonicTrajectories.Lindblad;
 using BosonicTrajectories.Model;
 
 namespace BosonicTrajectories.Trajectories;
@@ -9,8 +10,9 @@ namespace BosonicTrajectories.Trajectories;
 /// <summary>
 /// The Schrödinger problem of quantum-jump (Monte Carlo wave-function) trajectories, built once and shared by
 /// every trajectory and thread (immutable). Between jumps the unnormalised state obeys
-/// dψ/dt = −i H_eff ψ with H_eff = H − (i/2) Σ_k L_k† L_k (ħ = 1; L_k† L_k is the product of the truncated
-/// matrices, so d‖ψ‖²/dt = −Σ_k ‖L_k ψ‖² holds exactly in the truncated space).
+/// dψ/dt = −i H_eff ψ with H_eff = H − (i/2) Σ_k L_k† L_k (ħ = 1), taken from the same <see cref="LindbladProblem"/>
+/// the density-matrix solver uses (L_k† L_k is the product of the truncated matrices, so d‖ψ‖²/dt = −Σ_k ‖L_k ψ‖²
+/// holds exactly in the truncated space).
 /// <para>
 /// Interaction picture: with H0 = Σ_i ω_i n_i (the number terms ω_i a_i† a_i of H; <see cref="FrameFrequencies"/>)
 /// the integrated state is ψ_I = e^{iH0 t} ψ and dψ_I/dt = −i e^{iH0 t}(H_eff − H0)e^{−iH0 t} ψ_I. Entries of the
@@ -71,9 +73,7 @@ public sealed class TrajectoryProblem
     /// <summary>Number of pure states in the initial mixture.</summary>
     public int InitialComponentCount => _initialStates.Length;
 
-    /// <summary>
-    /// Builds the problem.
-    /// </summary>
+    /// <summary>Builds the problem of <paramref name="model"/> on <paramref name="space"/> (H_eff and L_k via <see cref="LindbladProblem.Build"/>).</summary>
     /// <param name="model">Hamiltonian and jump operators.</param>
     /// <param name="space">The truncated Fock space.</param>
     /// <param name="initialMixture">The initial state as a mixture Σ_j p_j |ψ_j⟩⟨ψ_j| (a pure state is one component
@@ -85,32 +85,46 @@ public sealed class TrajectoryProblem
         FockSpace space,
         IReadOnlyList<(double Probability, Complex[] State)> initialMixture,
         IReadOnlyList<double> outputTimes,
+        bool useInteractionPicture = true) =>
+        Build(LindbladProblem.Build(model, space, interactionPicture: false), initialMixture, outputTimes, useInteractionPicture);
+
+    /// <summary>
+    /// Builds the problem from the truncated matrices of a <see cref="LindbladProblem"/>: its H_eff (with L_k† L_k the
+    /// product of truncated matrices) and its jump operators; the Lindblad problem's own frame is not used.
+    /// </summary>
+    public static TrajectoryProblem Build(
+        LindbladProblem lindblad,
+        IReadOnlyList<(double Probability, Complex[] State)> initialMixture,
+        IReadOnlyList<double> outputTimes,
         bool useInteractionPicture = true)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(lindblad);
         ArgumentNullException.ThrowIfNull(initialMixture);
         ArgumentNullException.ThrowIfNull(outputTimes);
-        if (model.Modes != space.Modes)
-            throw new ArgumentException($"the model has {model.Modes} modes but the space has {space.Modes}", nameof(space));
+        var model = lindblad.Model;
+        var space = lindblad.Space;
         CheckOutputTimes(outputTimes);
         var (states, cumulative) = NormaliseMixture(initialMixture, space.Dimension);
 
         double[] omega = useInteractionPicture ? NumberTermFrequencies(model.Hamiltonian, space.Modes) : new double[space.Modes];
-        var hamiltonian = FockOperators.Build(space, model.Hamiltonian);
-        var jumpMatrices = model.Jumps.Select(j => FockOperators.Build(space, j.Operator)).ToArray();
-
-        var effective = hamiltonian - FrameHamiltonian(space, omega);
-        foreach (var jump in jumpMatrices)
-            effective = effective.Add(jump.Adjoint().Multiply(jump), new Complex(0, -0.5));
+        var effective = lindblad.EffectiveHamiltonian - FrameHamiltonian(space, omega);
         var generator = new InteractionPictureOperator(effective.Scale(-Complex.ImaginaryOne), space, omega);
 
         return new TrajectoryProblem(
             model, space, omega, generator,
-            [.. jumpMatrices.Select(l => new InteractionPictureOperator(l, space, omega))],
+            [.. lindblad.Jumps.Select(l => new InteractionPictureOperator(l, space, omega))],
             [.. Enumerable.Range(0, space.Modes).Select(i => FockOperators.Annihilation(space, i))],
             [.. Enumerable.Range(0, space.Modes).Select(i => FockOperators.Creation(space, i))],
             states, cumulative, [.. outputTimes]);
+    }
+
+    /// <summary>Builds the problem from an initial state made by <see cref="InitialStates.Build"/> (its mixture components).</summary>
+    public static TrajectoryProblem Build(
+        OpenSystemModel model, InitialFockState initialState, IReadOnlyList<double> outputTimes, bool useInteractionPicture = true)
+    {
+        ArgumentNullException.ThrowIfNull(initialState);
+        var mixture = initialState.Components.Select(c => (c.Probability, c.Vector.ToArray())).ToList();
+        return Build(model, initialState.Space, mixture, outputTimes, useInteractionPicture);
     }
 
     /// <summary>The normalised initial component chosen by a uniform number u ∈ [0, 1) (inverse CDF).</summary>
