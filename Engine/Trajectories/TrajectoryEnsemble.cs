@@ -78,7 +78,7 @@ public static class TrajectoryEnsemble
         private long _nextCommit;
         private int _accumulatorsCreated;
         private bool _stopped;
-        private TimeSpan _lastReport = TimeSpan.MinValue;
+        private TimeSpan? _lastReport;
 
         public EnsembleRun(
             TrajectoryProblem problem, TrajectorySettings settings, IndexRange indices, int threads, string tag,
@@ -222,7 +222,7 @@ public static class TrajectoryEnsemble
         {
             if (_progress is null) return;
             var elapsed = _clock.Elapsed;
-            if (!force && elapsed - _lastReport < ProgressInterval) return;
+            if (!force && _lastReport is TimeSpan last && elapsed - last < ProgressInterval) return;
             _lastReport = elapsed;
             long done = _total.Count;
             double rate = elapsed.TotalSeconds > 0 ? done / elapsed.TotalSeconds : 0;
