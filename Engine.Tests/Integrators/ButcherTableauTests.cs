@@ -80,7 +80,10 @@ public class ButcherTableauTests
     public void FsalIsDetectedFromTheCoefficients()
     {
         Assert.That(ButcherTableaus.DormandPrince5.IsFsal, Is.True);
+        Assert.That(ButcherTableaus.Tsitouras5.IsFsal, Is.True);
+        Assert.That(ButcherTableaus.Verner7.IsFsal, Is.False);
         Assert.That(ButcherTableaus.ClassicalRungeKutta4.IsFsal, Is.False);
+        Assert.That(ButcherTableaus.Verner7.EndDerivativeExtraStage, Is.EqualTo(10), "vern7's stage 11 is f(t + h, y_new)");
     }
 
     [Test]

@@ -24,7 +24,7 @@ public class StepControlTests
         }
     }
 
-    [TestCaseSource(typeof(IntegratorNames), nameof(IntegratorNames.Adaptive))]
+    [TestCaseSource(typeof(IntegratorNames), nameof(IntegratorNames.AdaptiveExplicit))]
     public void AdaptiveStepsAreNotForcedOntoEveryOutputTime(string name)
     {
         TestProblem problem = TestProblems.ExponentialDecay;
@@ -62,6 +62,23 @@ public class StepControlTests
         IntegratorStatistics s = integrator.Statistics;
         Assert.That(s.RhsEvaluations, Is.EqualTo(calls));
         Assert.That(calls, Is.EqualTo(2 + 6 * (s.AcceptedSteps + s.RejectedSteps)));
+    }
+
+    [Test]
+    public void Vern7DenseOutputCostsFiveExtraEvaluationsOncePerStep()
+    {
+        // 1 (f at t0) + 1 (initial-step heuristic) + 9 stages; then the first interpolation adds f(t1, y1) and 5 extra stages.
+        TestProblem problem = TestProblems.DampedOscillator;
+        IOdeIntegrator integrator = IntegratorRegistry.Create("vern7");
+        integrator.Initialize(0.0, problem.InitialState, problem.F, new IntegratorOptions());
+        integrator.Step(1.0);
+        Assert.That(integrator.Statistics.RhsEvaluations, Is.EqualTo(11));
+        var y = new double[2];
+        integrator.Interpolate(0.5 * (integrator.PreviousTime + integrator.Time), y);
+        integrator.Interpolate(0.7 * integrator.PreviousTime + 0.3 * integrator.Time, y);
+        Assert.That(integrator.Statistics.RhsEvaluations, Is.EqualTo(17));
+        integrator.Step(1.0);   // f(t1, y1) is reused as the next first stage: 9 more
+        Assert.That(integrator.Statistics.RhsEvaluations, Is.EqualTo(26));
     }
 
     [TestCaseSource(typeof(IntegratorNames), nameof(IntegratorNames.Adaptive))]

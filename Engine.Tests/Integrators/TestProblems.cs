@@ -93,7 +93,36 @@ internal static class TestProblems
         static (t, y) => y[0] = 1 / (1 + 99 * Math.Exp(-t)),
         IsLinear: false);
 
-    public static TestProblem[] All { get; } = [ExponentialDecay, DampedOscillator, ComplexRotation, Logistic];
+    private static readonly double[] KerrStart = [1.2, 0.3, -0.4, 0.8];
+
+    /// <summary>
+    /// Kerr self-phase modulation y' = −i|y|²y for two complex amplitudes as (re, im) pairs (nonlinear, yet solvable):
+    /// |y_k| is conserved, so y_k(t) = e^(−i|y_k(0)|² t) y_k(0).
+    /// </summary>
+    public static TestProblem KerrPhase { get; } = new(
+        "Kerr phase", [.. KerrStart],
+        static (_, y, dydt) =>
+        {
+            for (int k = 0; k < 2; k++)
+            {
+                double intensity = y[2 * k] * y[2 * k] + y[2 * k + 1] * y[2 * k + 1];
+                dydt[2 * k] = intensity * y[2 * k + 1];
+                dydt[2 * k + 1] = -intensity * y[2 * k];
+            }
+        },
+        static (t, y) =>
+        {
+            for (int k = 0; k < 2; k++)
+            {
+                double re = KerrStart[2 * k], im = KerrStart[2 * k + 1];
+                double phase = (re * re + im * im) * t;
+                y[2 * k] = re * Math.Cos(phase) + im * Math.Sin(phase);
+                y[2 * k + 1] = im * Math.Cos(phase) - re * Math.Sin(phase);
+            }
+        },
+        IsLinear: false);
+
+    public static TestProblem[] All { get; } = [ExponentialDecay, DampedOscillator, ComplexRotation, Logistic, KerrPhase];
 
     /// <summary>Integrates to <paramref name="tEnd"/> with repeated Step(tEnd) and returns the state there.</summary>
     public static double[] Solve(IOdeIntegrator integrator, TestProblem problem, double tEnd, IntegratorOptions options)

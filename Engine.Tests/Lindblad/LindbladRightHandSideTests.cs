@@ -28,11 +28,15 @@ public class LindbladRightHandSideTests
         return new OpenSystemModel(2, [new Party("A", [0]), new Party("B", [1])], h, jumps, null, []);
     }
 
-    [TestCase(false)]
-    [TestCase(true)]
-    public void EqualsTheDenseLindbladEquationInTheLabFrame(bool interactionPicture)
+    [TestCase(false, true, false)]
+    [TestCase(true, true, false)]
+    [TestCase(false, false, false)]
+    [TestCase(true, false, false)]
+    [TestCase(true, true, true)]
+    [TestCase(true, false, true)]
+    public void EqualsTheDenseLindbladEquationInTheLabFrame(bool interactionPicture, bool diagonalStorage, bool totalTruncation)
     {
-        var space = new FockSpace(new PerModeTruncation([4, 3]), 2);
+        var space = totalTruncation ? new FockSpace(new TotalExcitationTruncation(5), 2) : new FockSpace(new PerModeTruncation([4, 3]), 2);
         var problem = LindbladProblem.Build(GenericModel(), space, interactionPicture);
         int d = space.Dimension;
         const double t = 0.73;
@@ -41,7 +45,9 @@ public class LindbladRightHandSideTests
         var working = new Complex[d * d];
         problem.ToWorkingFrame(t, labRho, working);
         var derivative = new Complex[d * d];
-        problem.CreateRightHandSide().Evaluate(t, working, derivative);
+        var rhs = new LindbladRightHandSide(problem, diagonalStorage);
+        Assert.That(rhs.UsesDiagonalStorage, Is.EqualTo(diagonalStorage));
+        rhs.Evaluate(t, working, derivative);
 
         // Lab derivative = e^{−iH0 t}(dρ_I/dt − i[H0, ρ_I])e^{iH0 t}.
         var energies = problem.FrameEnergies.ToArray();

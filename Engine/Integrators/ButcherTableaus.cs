@@ -4,5 +4,5 @@ namespace BosonicTrajectories.Integrators;
 public static partial class ButcherTableaus
 {
     /// <summary>Every tableau defined here (registered or not).</summary>
-    public static IReadOnlyList<ButcherTableau> All => [ClassicalRungeKutta4, DormandPrince5];
+    public static IReadOnlyList<ButcherTableau> All => [ClassicalRungeKutta4, DormandPrince5, Tsitouras5, Verner7];
 }

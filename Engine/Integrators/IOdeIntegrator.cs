@@ -57,14 +57,21 @@ public interface IOdeIntegrator
     IntegratorStatistics Statistics { get; }
 }
 
-/// <summary>Tolerances and step controls. <see cref="FixedStep"/> is used by fixed-step methods only.</summary>
+/// <summary>
+/// Tolerances and step controls. <see cref="FixedStep"/> switches the explicit Runge–Kutta methods to fixed steps
+/// (rk4 always uses fixed steps); the Krylov integrator ignores it.
+/// </summary>
 public sealed record IntegratorOptions(
     double RelativeTolerance = 1e-6,
     double AbsoluteTolerance = 1e-8,
     double? InitialStep = null,
     double MaxStep = double.PositiveInfinity,
     double? FixedStep = null,
-    long MaxSteps = 100_000_000);
+    long MaxSteps = 100_000_000)
+{
+    /// <summary>Krylov subspace dimension m of the krylov integrator (ignored by the others).</summary>
+    public int KrylovDimension { get; init; } = 30;
+}
 
 /// <summary>Work counters, cumulative since <see cref="IOdeIntegrator.Initialize"/>.</summary>
 public sealed class IntegratorStatistics

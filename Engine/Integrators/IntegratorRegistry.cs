@@ -15,10 +15,23 @@ public static class IntegratorRegistry
             "Dormand–Prince 5(4), adaptive, FSAL, 4th-order dense output; the default for non-stiff problems.",
             new IntegratorOptions(),
             () => new ExplicitRungeKuttaIntegrator(ButcherTableaus.DormandPrince5)),
+        new("tsit5",
+            "Tsitouras 5(4), adaptive, FSAL, free 4th-order dense output; often a little cheaper than dopri5 at the same accuracy.",
+            new IntegratorOptions(),
+            () => new ExplicitRungeKuttaIntegrator(ButcherTableaus.Tsitouras5)),
+        new("vern7",
+            "Verner 7(6), adaptive, 10 stages, 7th-order dense output (6 extra stages on demand); for tight tolerances (rtol ≤ 1e-8).",
+            new IntegratorOptions(),
+            () => new ExplicitRungeKuttaIntegrator(ButcherTableaus.Verner7)),
         new("rk4",
             $"Classical 4th-order Runge–Kutta with fixed steps (FixedStep, default {ExplicitRungeKuttaIntegrator.DefaultFixedStep}); cubic Hermite dense output; no error control.",
             new IntegratorOptions(FixedStep: ExplicitRungeKuttaIntegrator.DefaultFixedStep),
             () => new ExplicitRungeKuttaIntegrator(ButcherTableaus.ClassicalRungeKutta4)),
+        new("krylov",
+            "Exponential integrator y(t+h) = exp(hL)y by Arnoldi (Krylov dimension 30) for LINEAR problems dy/dt = L y only; " +
+            "steps not limited by stiffness: the choice for strongly damped or stiff Lindblad / trajectory problems.",
+            new IntegratorOptions(),
+            () => new KrylovExponentialIntegrator()),
     ];
 
     /// <summary>The registered names, in the order <c>validate</c> lists them.</summary>

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace BosonicTrajectories.Kernels;
 
@@ -60,6 +61,36 @@ public static class ComplexRowKernels
             }
             y[c] += new Complex(re, im);
         }
+    }
+
+    /// <summary>y[i] += x[i] · conj(v[i]) (elementwise; one diagonal of a product X A† for a row of X).</summary>
+    public static void AddConjugateProduct(ReadOnlySpan<Complex> x, ReadOnlySpan<Complex> v, Span<Complex> y)
+    {
+        if (x.Length != y.Length || v.Length != y.Length)
+            throw new ArgumentException($"lengths differ: x {x.Length}, v {v.Length}, y {y.Length}", nameof(y));
+        int done = 0;
+        if (Vector256.IsHardwareAccelerated && x.Length >= 2)
+        {
+            ref double xr = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(x));
+            ref double vr = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(v));
+            ref double yr = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(y));
+            var sign = Vector256.Create(1.0, -1.0, 1.0, -1.0);
+            var realIndex = Vector256.Create(0L, 0L, 2L, 2L);
+            var imaginaryIndex = Vector256.Create(1L, 1L, 3L, 3L);
+            var swapIndex = Vector256.Create(1L, 0L, 3L, 2L);
+            int end = (x.Length * 2) & ~3;
+            for (int k = 0; k < end; k += 4)
+            {
+                var xv = Vector256.LoadUnsafe(ref xr, (nuint)k);
+                var vv = Vector256.LoadUnsafe(ref vr, (nuint)k);
+                var yv = Vector256.LoadUnsafe(ref yr, (nuint)k);
+                yv = Vector256.FusedMultiplyAdd(xv, Vector256.Shuffle(vv, realIndex), yv);
+                yv = Vector256.FusedMultiplyAdd(sign * Vector256.Shuffle(xv, swapIndex), Vector256.Shuffle(vv, imaginaryIndex), yv);
+                yv.StoreUnsafe(ref yr, (nuint)k);
+            }
+            done = end / 2;
+        }
+        for (int i = done; i < x.Length; i++) y[i] += x[i] * Complex.Conjugate(v[i]);
     }
 
     private static void CheckCsr(ReadOnlySpan<int> rowPointers, ReadOnlySpan<int> columns, ReadOnlySpan<Complex> values)

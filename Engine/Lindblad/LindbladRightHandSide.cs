@@ -20,16 +20,25 @@ public sealed class LindbladRightHandSide
     private readonly int _dimension;
     private readonly PhasedOperator _coherent;
     private readonly PhasedOperator[] _jumps;
+    private readonly PhasedDiagonals? _coherentDiagonals;     // the same operators by diagonals, when they have few
+    private readonly PhasedDiagonals[]? _jumpDiagonals;
     private readonly Complex[] _phases;
     private readonly Complex[] _scratchRow;
     private double _phaseTime = double.NaN;
 
-    internal LindbladRightHandSide(LindbladProblem problem)
+    internal LindbladRightHandSide(LindbladProblem problem, bool allowDiagonalStorage = true)
     {
         _problem = problem;
         _dimension = problem.Dimension;
         _coherent = new PhasedOperator(problem.CoherentGenerator);
         _jumps = [.. problem.Jumps.Select(j => new PhasedOperator(j))];
+        var coherentDiagonals = PhasedDiagonals.TryCreate(problem.CoherentGenerator);
+        var jumpDiagonals = problem.Jumps.Select(PhasedDiagonals.TryCreate).ToArray();
+        if (allowDiagonalStorage && coherentDiagonals is not null && jumpDiagonals.All(j => j is not null))
+        {
+            _coherentDiagonals = coherentDiagonals;
+            _jumpDiagonals = jumpDiagonals!;
+        }
         _phases = new Complex[_dimension];
         _scratchRow = new Complex[_dimension];
         AsRealRightHandSide = EvaluateReal;
@@ -37,6 +46,9 @@ public sealed class LindbladRightHandSide
 
     /// <summary>The problem this evaluator belongs to.</summary>
     public LindbladProblem Problem => _problem;
+
+    /// <summary>True when the operators are stored by diagonals (few distinct offsets, e.g. per-mode truncation).</summary>
+    internal bool UsesDiagonalStorage => _coherentDiagonals is not null;
 
     /// <summary>Number of evaluations since construction.</summary>
     public long Evaluations { get; private set; }
@@ -52,7 +64,15 @@ public sealed class LindbladRightHandSide
         if (derivative.Length != d * d) throw new ArgumentException($"expected {d * d} entries, got {derivative.Length}", nameof(derivative));
         Evaluations++;
         UpdatePhases(t);
+        if (_coherentDiagonals is not null) EvaluateByDiagonals(rho, derivative);
+        else EvaluateByRows(rho, derivative);
+        MirrorUpperTriangle(derivative, d);
+    }
 
+    /// <summary>Upper triangle of the derivative from the CSR operators (any basis ordering).</summary>
+    private void EvaluateByRows(ReadOnlySpan<Complex> rho, Span<Complex> derivative)
+    {
+        int d = _dimension;
         var coherent = _coherent;
         for (int r = 0; r < d; r++)
         {
@@ -74,7 +94,34 @@ public sealed class LindbladRightHandSide
             }
             output[0] = output[0].Real;     // the diagonal of a Hermitian derivative is real
         }
-        MirrorUpperTriangle(derivative, d);
+    }
+
+    /// <summary>
+    /// Upper triangle of the derivative from operators stored by diagonals (A(r, r + o) at index r): every product is
+    /// a vectorised axpy (A ρ) or an elementwise product with a conjugated diagonal (ρ A†) on contiguous row windows.
+    /// </summary>
+    private void EvaluateByDiagonals(ReadOnlySpan<Complex> rho, Span<Complex> derivative)
+    {
+        int d = _dimension;
+        var coherent = _coherentDiagonals!;
+        for (int r = 0; r < d; r++)
+        {
+            var output = derivative.Slice((r * d) + r, d - r);
+            var rhoRow = rho.Slice(r * d, d);
+            output.Clear();
+            coherent.AddLeftProductRow(r, rho, d, r, output);
+            coherent.AddRowTimesAdjoint(rhoRow, r, output);
+            foreach (var jump in _jumpDiagonals!)
+            {
+                int first = Math.Max(0, r + jump.MinOffset);
+                if (first >= d) continue;
+                var window = _scratchRow.AsSpan(first, d - first);
+                window.Clear();
+                jump.AddLeftProductRow(r, rho, d, first, window);
+                jump.AddRowTimesAdjoint(_scratchRow, r, output);
+            }
+            output[0] = output[0].Real;
+        }
     }
 
     /// <summary>
@@ -105,8 +152,16 @@ public sealed class LindbladRightHandSide
     {
         if (!_problem.UsesInteractionPicture || t == _phaseTime) return;
         InteractionFrame.ComputePhases(_problem.FrameEnergies, t, _phases);
-        _coherent.Apply(_phases);
-        foreach (var jump in _jumps) jump.Apply(_phases);
+        if (_coherentDiagonals is not null)
+        {
+            _coherentDiagonals.Apply(_phases);
+            foreach (var jump in _jumpDiagonals!) jump.Apply(_phases);
+        }
+        else
+        {
+            _coherent.Apply(_phases);
+            foreach (var jump in _jumps) jump.Apply(_phases);
+        }
         _phaseTime = t;
     }
 
@@ -164,6 +219,88 @@ public sealed class LindbladRightHandSide
                 Complex left = phases[r];
                 for (int p = RowPointers[r]; p < RowPointers[r + 1]; p++)
                     Current[p] = _base[p] * left * Complex.Conjugate(phases[Columns[p]]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An operator stored by diagonals: Current[k][r] = A(r, r + Offsets[k]) φ_r conj(φ_{r+o}) (zero outside the
+    /// matrix). Per-mode Fock operators of monomials are single diagonals in the mixed-radix basis, so a model has few.
+    /// </summary>
+    private sealed class PhasedDiagonals
+    {
+        private const int MaxDiagonals = 32;
+        private readonly Complex[][] _base;
+
+        private PhasedDiagonals(int[] offsets, Complex[][] values)
+        {
+            Offsets = offsets;
+            _base = values;
+            Current = [.. values.Select(v => (Complex[])v.Clone())];
+            MinOffset = offsets.Length == 0 ? 0 : offsets.Min();
+        }
+
+        public int[] Offsets { get; }
+
+        public Complex[][] Current { get; }
+
+        public int MinOffset { get; }
+
+        public static PhasedDiagonals? TryCreate(SparseMatrix matrix)
+        {
+            int d = matrix.Dimension;
+            var byOffset = new SortedDictionary<int, Complex[]>();
+            for (int r = 0; r < d; r++)
+            {
+                for (int p = matrix.RowPointers[r]; p < matrix.RowPointers[r + 1]; p++)
+                {
+                    int offset = matrix.ColumnIndices[p] - r;
+                    if (!byOffset.TryGetValue(offset, out var diagonal))
+                    {
+                        if (byOffset.Count == MaxDiagonals) return null;
+                        byOffset[offset] = diagonal = new Complex[d];
+                    }
+                    diagonal[r] = matrix.Values[p];
+                }
+            }
+            return new PhasedDiagonals([.. byOffset.Keys], [.. byOffset.Values]);
+        }
+
+        /// <summary>y += (A ρ)(r, [first, first + y.Length)) = Σ_o A(r, r + o) ρ(r + o, window).</summary>
+        public void AddLeftProductRow(int r, ReadOnlySpan<Complex> rho, int d, int first, Span<Complex> y)
+        {
+            for (int k = 0; k < Offsets.Length; k++)
+            {
+                int source = r + Offsets[k];
+                Complex value = Current[k][r];
+                if ((uint)source < (uint)d && value != Complex.Zero)
+                    ComplexSpan.Axpy(value, rho.Slice((source * d) + first, y.Length), y);
+            }
+        }
+
+        /// <summary>y[c − r] += Σ_o x[c + o] conj(A(c, c + o)) for c ≥ r: row r of X A† for the row x of X.</summary>
+        public void AddRowTimesAdjoint(ReadOnlySpan<Complex> x, int r, Span<Complex> y)
+        {
+            int d = x.Length;
+            for (int k = 0; k < Offsets.Length; k++)
+            {
+                int o = Offsets[k];
+                int c0 = Math.Max(r, -o), c1 = Math.Min(d, d - o);
+                if (c1 <= c0) continue;
+                ComplexRowKernels.AddConjugateProduct(x.Slice(c0 + o, c1 - c0), Current[k].AsSpan(c0, c1 - c0), y.Slice(c0 - r, c1 - c0));
+            }
+        }
+
+        public void Apply(ReadOnlySpan<Complex> phases)
+        {
+            int d = phases.Length;
+            for (int k = 0; k < Offsets.Length; k++)
+            {
+                int o = Offsets[k];
+                var source = _base[k];
+                var target = Current[k];
+                for (int r = Math.Max(0, -o); r < Math.Min(d, d - o); r++)
+                    target[r] = source[r] * phases[r] * Complex.Conjugate(phases[r + o]);
             }
         }
     }

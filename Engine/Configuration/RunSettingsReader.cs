@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+
+namespace BosonicTrajectories.Configuration;
+
+/// <summary>
+/// Reads <c>run</c> (SPEC §3). <c>method</c> is required. <c>tEnd</c> is a number &gt; 0 or "steady"; it is required
+/// except for method "steadystate" (default "steady"); "steady" is refused for "trajectories" (an ensemble of
+/// stochastic trajectories has no ‖dρ/dt‖ to test). Defaults: samples 201 (≥ 2), rtol 1e-6 (0 &lt; rtol &lt; 1),
+/// atol 1e-8 (&gt; 0), integrator "dopri5" (one of <see cref="ConfigLoader.KnownIntegrators"/>), trajectories 500 (≥ 1),
+/// seed 1 (integer ≥ 0), steadyTolerance 1e-8 (&gt; 0).
+/// </summary>
+internal static class RunSettingsReader
+{
+    public static readonly string[] MethodNames = ["lindblad", "trajectories", "steadystate", "gaussian"];
+
+    private static readonly string[] RunKeys =
+        ["method", "tEnd", "samples", "rtol", "atol", "integrator", "trajectories", "seed", "steadyTolerance"];
+
+    public const string SteadyKeyword = "steady";
+
+    public static RunMethod? ParseMethod(string name) => name switch
+    {
+        "lindblad" => RunMethod.Lindblad,
+        "trajectories" => RunMethod.Trajectories,
+        "steadystate" => RunMethod.SteadyState,
+        "gaussian" => RunMethod.Gaussian,
+        _ => null,
+    };
+
+    public static RunSettings? Read(JsonNode? node, string path, ConfigReader reader)
+    {
+        var obj = reader.Object(node, path, RunKeys);
+        if (obj is null) return null;
+        int before = reader.ErrorCount;
+        string? methodName = reader.Name(reader.Required(obj, path, "method", string.Join(" | ", MethodNames.Select(m => $"\"{m}\""))),
+            ConfigReader.Child(path, "method"), MethodNames);
+        var method = methodName is null ? null : ParseMethod(methodName);
+
+        string tEndPath = ConfigReader.Child(path, "tEnd");
+        const string TEndRequirement = "a final time > 0 or \"steady\" (run until ‖dρ/dt‖ < steadyTolerance)";
+        var tEndNode = method == RunMethod.SteadyState
+            ? reader.Optional(obj, path, "tEnd", () => SteadyKeyword)
+            : reader.Required(obj, path, "tEnd", TEndRequirement);
+        double? tEnd = null;
+        bool tEndOk = false;
+        if (tEndNode is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String)
+        {
+            string text = v.GetValue<string>();
+            if (text != SteadyKeyword) reader.Error(tEndPath, $"\"{text}\" is not valid; expected {TEndRequirement}");
+            else if (method == RunMethod.Trajectories)
+                reader.Error(tEndPath, "\"steady\" is not available for method \"trajectories\" (a stochastic ensemble has no ‖dρ/dt‖ to test); give a final time > 0");
+            else tEndOk = true;
+        }
+        else if (tEndNode is not null)
+        {
+            tEnd = reader.Real(tEndNode, tEndPath, TEndRequirement, t => t > 0);
+            tEndOk = tEnd is not null;
+        }
+
+        int? samples = reader.Integer(reader.Optional(obj, path, "samples", () => 201), ConfigReader.Child(path, "samples"), 2,
+            requirement: "a number of output times ≥ 2");
+        double? rtol = reader.Real(reader.Optional(obj, path, "rtol", () => 1e-6), ConfigReader.Child(path, "rtol"),
+            "a relative tolerance with 0 < rtol < 1", x => x > 0 && x < 1);
+        double? atol = reader.Real(reader.Optional(obj, path, "atol", () => 1e-8), ConfigReader.Child(path, "atol"),
+            "an absolute tolerance > 0", x => x > 0);
+        string? integrator = reader.Name(reader.Optional(obj, path, "integrator", () => "dopri5"), ConfigReader.Child(path, "integrator"),
+            ConfigLoader.KnownIntegrators);
+        int? trajectories = reader.Integer(reader.Optional(obj, path, "trajectories", () => 500), ConfigReader.Child(path, "trajectories"), 1,
+            requirement: "a number of trajectories ≥ 1");
+        ulong? seed = ReadSeed(reader.Optional(obj, path, "seed", () => 1), ConfigReader.Child(path, "seed"), reader);
+        double? steadyTolerance = reader.Real(reader.Optional(obj, path, "steadyTolerance", () => 1e-8), ConfigReader.Child(path, "steadyTolerance"),
+            "a tolerance > 0 on ‖dρ/dt‖", x => x > 0);
+
+        if (reader.ErrorCount != before || method is null || !tEndOk || samples is null || rtol is null || atol is null ||
+            integrator is null || trajectories is null || seed is null || steadyTolerance is null)
+            return null;
+        return new RunSettings(method.Value, tEnd, samples.Value, rtol.Value, atol.Value, integrator, trajectories.Value, seed.Value, steadyTolerance.Value);
+    }
+
+    private static ulong? ReadSeed(JsonNode? node, string path, ConfigReader reader)
+    {
+        if (node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.TryGetValue(out ulong seed)) return seed;
+        if (node is not null) reader.Error(path, $"expected a seed: an integer from 0 to {ulong.MaxValue}, found {ConfigReader.KindOf(node)}");
+        return null;
+    }
+}
