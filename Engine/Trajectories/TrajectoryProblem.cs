@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using BosonicTrajectories.Analysis;
 using BosonicTrajectories.Fock;
 using BosonicTrajectories.Kernels;
 using BosonicTrajectories.Lindblad;
@@ -28,8 +29,7 @@ public sealed class TrajectoryProblem
 
     private TrajectoryProblem(
         OpenSystemModel model, FockSpace space, double[] frameFrequencies, InteractionPictureOperator generator,
-        ImmutableArray<InteractionPictureOperator> jumps, ImmutableArray<SparseMatrix> annihilators,
-        ImmutableArray<SparseMatrix> creators, Complex[][] initialStates, double[] cumulativeProbabilities,
+        ImmutableArray<InteractionPictureOperator> jumps, PureStateMoments moments, Complex[][] initialStates, double[] cumulativeProbabilities,
         ImmutableArray<double> outputTimes)
     {
         Model = model;
@@ -37,8 +37,7 @@ public sealed class TrajectoryProblem
         FrameFrequencies = [.. frameFrequencies];
         Generator = generator;
         Jumps = jumps;
-        Annihilators = annihilators;
-        Creators = creators;
+        Moments = moments;
         _initialStates = initialStates;
         _cumulativeProbabilities = cumulativeProbabilities;
         OutputTimes = outputTimes;
@@ -61,11 +60,8 @@ public sealed class TrajectoryProblem
     /// <summary>The jump operators L_k in the interaction picture, in the model's order.</summary>
     public ImmutableArray<InteractionPictureOperator> Jumps { get; }
 
-    /// <summary>a_i (truncated), for the moments.</summary>
-    public ImmutableArray<SparseMatrix> Annihilators { get; }
-
-    /// <summary>a_i† (truncated: the top level maps to 0), for ⟨a_i a_j⟩ = ⟨a_i† ψ|a_j ψ⟩.</summary>
-    public ImmutableArray<SparseMatrix> Creators { get; }
+    /// <summary>The ladder moments of a pure state (⟨a_i⟩, ⟨a_i† a_j⟩, ⟨a_i a_j⟩), evaluated in the working frame.</summary>
+    public PureStateMoments Moments { get; }
 
     /// <summary>Output times: trajectories start at the first and end at the last.</summary>
     public ImmutableArray<double> OutputTimes { get; }
@@ -113,8 +109,7 @@ public sealed class TrajectoryProblem
         return new TrajectoryProblem(
             model, space, omega, generator,
             [.. lindblad.Jumps.Select(l => new InteractionPictureOperator(l, space, omega))],
-            [.. Enumerable.Range(0, space.Modes).Select(i => FockOperators.Annihilation(space, i))],
-            [.. Enumerable.Range(0, space.Modes).Select(i => FockOperators.Creation(space, i))],
+            new PureStateMoments(space),
             states, cumulative, [.. outputTimes]);
     }
 

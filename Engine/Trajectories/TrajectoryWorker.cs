@@ -16,8 +16,10 @@ public sealed class TrajectoryWorker
     private readonly Complex[][] _jumpPhases;
     private readonly Complex[][] _jumpTargets;
     private readonly double[] _jumpWeights;
-    private readonly Complex[][] _annihilated;
-    private readonly Complex[][] _created;
+    private readonly Complex[] _mean;
+    private readonly Complex[] _adaggerA;
+    private readonly Complex[] _aa;
+    private readonly Complex[] _momentWork;
     private readonly Complex[][] _modePhaseTables;   // e^{−iω_i n t}, n = 0..max level, per mode
     private readonly int[] _densitySlotOfTime;       // output-time index → density slot or −1
     private readonly int _windowStart;
@@ -42,8 +44,10 @@ public sealed class TrajectoryWorker
         _jumpPhases = [.. problem.Jumps.Select(j => new Complex[j.PhaseGroupCount])];
         _jumpTargets = [.. problem.Jumps.Select(_ => new Complex[dim])];
         _jumpWeights = new double[problem.Jumps.Length];
-        _annihilated = [.. Enumerable.Range(0, d).Select(_ => new Complex[dim])];
-        _created = [.. Enumerable.Range(0, d).Select(_ => new Complex[dim])];
+        _mean = new Complex[d];
+        _adaggerA = new Complex[d * d];
+        _aa = new Complex[d * d];
+        _momentWork = new Complex[problem.Moments.WorkLength];
         _modePhaseTables = [.. Enumerable.Range(0, d).Select(i => new Complex[problem.Space.MaxLevel(i) + 1])];
         _densitySlotOfTime = Enumerable.Repeat(-1, problem.OutputTimes.Length).ToArray();
         var densityTimes = settings.DensityTimes;
@@ -152,23 +156,17 @@ public sealed class TrajectoryWorker
         double norm = ComplexSpan.NormSquared(psi);
         if (!(norm > 0) || !double.IsFinite(norm))
             throw new NumericalFailureException($"trajectory {Record.TrajectoryIndex}: ‖ψ‖² = {norm} at t = {t}; tighten rtol/atol");
-        for (int i = 0; i < d; i++)
-        {
-            SparseKernels.Multiply(Problem.Annihilators[i], psi, _annihilated[i]);
-            SparseKernels.Multiply(Problem.Creators[i], psi, _created[i]);
-        }
+        Problem.Moments.Compute(psi, _mean, _adaggerA, _aa, _momentWork);
         var values = Record.ObservableValues.AsSpan(timeIndex * Record.ObservableCount, Record.ObservableCount);
         var omega = Problem.FrameFrequencies;
         for (int i = 0; i < d; i++)
         {
-            values[TrackedObservables.Occupation(i)] = ComplexSpan.NormSquared(_annihilated[i]) / norm;
-            Write(values, TrackedObservables.Annihilation(d, i), ComplexSpan.Dot(psi, _annihilated[i]) / norm, -omega[i] * t);
+            values[TrackedObservables.Occupation(i)] = _adaggerA[(i * d) + i].Real;
+            Write(values, TrackedObservables.Annihilation(d, i), _mean[i], -omega[i] * t);
             for (int j = 0; j < d; j++)
             {
-                Write(values, TrackedObservables.CreationAnnihilation(d, i, j),
-                    ComplexSpan.Dot(_annihilated[i], _annihilated[j]) / norm, (omega[i] - omega[j]) * t);
-                Write(values, TrackedObservables.AnnihilationPair(d, i, j),
-                    ComplexSpan.Dot(_created[i], _annihilated[j]) / norm, -(omega[i] + omega[j]) * t);
+                Write(values, TrackedObservables.CreationAnnihilation(d, i, j), _adaggerA[(i * d) + j], (omega[i] - omega[j]) * t);
+                Write(values, TrackedObservables.AnnihilationPair(d, i, j), _aa[(i * d) + j], -(omega[i] + omega[j]) * t);
             }
         }
         if (_windowStart >= 0 && timeIndex >= _windowStart)
