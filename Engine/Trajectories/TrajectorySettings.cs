@@ -34,7 +34,7 @@ public sealed record TrajectorySettings(
     double AbsoluteTolerance = 1e-8,
     double JumpTimeTolerance = 1e-10,
     ulong Seed = 1,
-    int ChunkSize = 16,
+    int ChunkSize = 8,
     int JackknifeGroups = 20,
     ImmutableArray<int> DensityMatrixTimes = default,
     double? SteadyStateWindowStart = null,
