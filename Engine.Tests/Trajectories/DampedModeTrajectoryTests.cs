@@ -1,3 +1,4 @@
+using BosonicTrajectories.Integrators;
 using BosonicTrajectories.Model;
 using BosonicTrajectories.Trajectories;
 using static BosonicTrajectories.Tests.Trajectories.TrajectoryTestModels;
@@ -30,6 +31,23 @@ public class DampedModeTrajectoryTests
     public void ThermalInitialStateIsSampledAndRelaxes()
     {
         AssertOccupationMatches(new ThermalState(1.0), 1.0, seed: 12);
+    }
+
+    /// <summary>The jump logic wraps any registered integrator (those without RestartAt are re-initialised at jumps).</summary>
+    [TestCaseSource(typeof(IntegratorRegistry), nameof(IntegratorRegistry.Names))]
+    public void EveryRegisteredIntegratorGivesTheClosedForm(string integrator)
+    {
+        var times = Linspace(0, 3, 7);
+        var problem = TrajectoryProblem.Build(DampedMode(Omega, Kappa, Nbar), Initial(Space(1, 12), new FockState(3)), times);
+        var settings = new TrajectorySettings(Integrator: integrator, Seed: 13, RelativeTolerance: 1e-7, AbsoluteTolerance: 1e-9);
+        var result = EnsembleResult.From(TrajectoryEnsemble.Run(problem, settings, new IndexRange(0, 150), threads: 2));
+        Assert.That(result.Trajectories, Is.EqualTo(150));
+        for (int t = 0; t < times.Length; t++)
+        {
+            double expected = Nbar + ((3 - Nbar) * Math.Exp(-Kappa * times[t]));
+            double se = result.OccupationStandardError(t, 0);
+            Assert.That(result.Occupation(t, 0), Is.EqualTo(expected).Within((Sigmas * se) + ExactSlack + ModelingSlack), $"t = {times[t]}");
+        }
     }
 
     private static void AssertOccupationMatches(OneModeState initial, double n0, ulong seed)
