@@ -112,6 +112,17 @@ public class EnsembleReproducibilityTests
     }
 
     [Test]
+    public void WallClockLimitKeepsAValidPrefix()
+    {
+        var (problem, settings) = Setup();
+        var limited = TrajectoryEnsemble.Run(problem, settings with { WallClockLimit = TimeSpan.FromMilliseconds(300) },
+            new IndexRange(0, 1_000_000), threads: 2);
+        Assert.That(limited.StopReason, Is.EqualTo(EnsembleStopReason.WallClockLimit));
+        Assert.That(limited.Count, Is.LessThan(1_000_000));
+        Assert.That(limited.TrajectoryRanges, Is.EqualTo(limited.Count == 0 ? Array.Empty<IndexRange>() : new[] { new IndexRange(0, limited.Count) }));
+    }
+
+    [Test]
     public void StreamsDependOnSeedAndIndexOnly()
     {
         var a = TrajectoryRandom.ForTrajectory(9, 1000);
