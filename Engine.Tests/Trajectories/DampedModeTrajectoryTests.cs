@@ -39,7 +39,8 @@ public class DampedModeTrajectoryTests
     {
         var times = Linspace(0, 3, 7);
         var problem = TrajectoryProblem.Build(DampedMode(Omega, Kappa, Nbar), Initial(Space(1, 12), new FockState(3)), times);
-        var settings = new TrajectorySettings(Integrator: integrator, Seed: 13, RelativeTolerance: 1e-7, AbsoluteTolerance: 1e-9);
+        // rk4 runs fixed steps of 0.01 (local error ~1e−10 per step here).
+        var settings = new TrajectorySettings(Integrator: integrator, Seed: 13, RelativeTolerance: 1e-7, AbsoluteTolerance: 1e-9, FixedStep: 0.01);
         var result = EnsembleResult.From(TrajectoryEnsemble.Run(problem, settings, new IndexRange(0, 150), threads: 2));
         Assert.That(result.Trajectories, Is.EqualTo(150));
         for (int t = 0; t < times.Length; t++)

@@ -55,6 +55,21 @@ public class HoppingPairTrajectoryTests
         }
     }
 
+    [Test]
+    public void KrylovNeedsTheLabFrameWhenPhasesAreTimeDependent()
+    {
+        var model = HoppingPair(omega0: 1.0, omega1: 1.3, g: 0.4, kappa0: 0.3, kappa1: 0.5, gain: 0.1);
+        var space = Space(2, 4);
+        var initial = InitialStates.Build(space, new ProductState([new FockState(1), new VacuumState()]));
+        var framed = TrajectoryProblem.Build(model, initial, [0, 1]);
+        Assert.That(() => new TrajectoryWorker(framed, new TrajectorySettings(Integrator: "krylov")),
+            Throws.ArgumentException.With.Message.Contains("useInteractionPicture: false"));
+        var lab = TrajectoryProblem.Build(model, initial, [0, 1], useInteractionPicture: false);
+        Assert.That(() => new TrajectoryWorker(lab, new TrajectorySettings(Integrator: "krylov")), Throws.Nothing);
+        Assert.That(() => new TrajectoryWorker(lab, new TrajectorySettings(Integrator: "euler")),
+            Throws.ArgumentException.With.Message.Contains("dopri5"));
+    }
+
     /// <summary>The tracked observables of the Lindblad solution at each time, in the <see cref="TrackedObservables"/> layout.</summary>
     private static List<double[]> LindbladMoments(OpenSystemModel model, FockSpace space, Complex[] rho0, double[] times)
     {

@@ -73,6 +73,9 @@ public sealed class InteractionPictureOperator
 
     public int Dimension { get; }
 
+    /// <summary>True when every phase is 1 (no frame, or only entries that keep the occupations' ω-weighted sum).</summary>
+    public bool IsTimeIndependent => _static;
+
     public int NonZeroCount => _re.Length;
 
     /// <summary>Length of the phase buffer of <see cref="ComputePhases"/>.</summary>

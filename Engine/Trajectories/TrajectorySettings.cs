@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BosonicTrajectories.Integrators;
 
 namespace BosonicTrajectories.Trajectories;
 
@@ -28,6 +29,7 @@ namespace BosonicTrajectories.Trajectories;
 /// <param name="WallClockLimit">Stop when this much time has passed, keeping the completed leading trajectories.</param>
 /// <param name="UseInteractionPicture">Integrate ψ_I = e^{iH0 t}ψ (see <see cref="TrajectoryProblem"/>).</param>
 /// <param name="JumpLogCapacity">Each worker keeps up to this many jump events of its current trajectory (for diagnostics).</param>
+/// <param name="FixedStep">Step of fixed-step integrators (rk4); null keeps the registry default.</param>
 public sealed record TrajectorySettings(
     string Integrator = "dopri5",
     double RelativeTolerance = 1e-6,
@@ -42,7 +44,8 @@ public sealed record TrajectorySettings(
     long MinimumTrajectoriesForTarget = 32,
     TimeSpan? WallClockLimit = null,
     bool UseInteractionPicture = true,
-    int JumpLogCapacity = 0)
+    int JumpLogCapacity = 0,
+    double? FixedStep = null)
 {
     /// <summary>Density-matrix time indices, never default.</summary>
     public ImmutableArray<int> DensityTimes => DensityMatrixTimes.IsDefault ? [] : DensityMatrixTimes;
@@ -65,7 +68,25 @@ public sealed record TrajectorySettings(
             errors.Add($"SteadyStateWindowStart = {start} is after the last output time {problem.OutputTimes[^1]}");
         if (StandardErrorTarget is double target && !(target > 0)) errors.Add($"StandardErrorTarget = {target} must be > 0");
         if (JumpLogCapacity < 0) errors.Add($"JumpLogCapacity = {JumpLogCapacity} must be ≥ 0");
+        if (FixedStep is double h && !(h > 0)) errors.Add($"FixedStep = {h} must be > 0");
+        if (!IntegratorRegistry.IsRegistered(Integrator))
+            errors.Add($"Integrator '{Integrator}' is unknown; valid: {string.Join(", ", IntegratorRegistry.Names)}");
+        if (Integrator == "krylov" && !problem.Generator.IsTimeIndependent)
+            errors.Add("Integrator 'krylov' needs a time-independent generator, but the interaction-picture generator carries " +
+                       "phases e^{iω·Δn t}; build the TrajectoryProblem with useInteractionPicture: false");
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(problem));
+    }
+
+    /// <summary>The integrator options: the registry's defaults for <see cref="Integrator"/> with these tolerances.</summary>
+    public IntegratorOptions CreateIntegratorOptions()
+    {
+        var defaults = IntegratorRegistry.DefaultOptions(Integrator);
+        return defaults with
+        {
+            RelativeTolerance = RelativeTolerance,
+            AbsoluteTolerance = AbsoluteTolerance,
+            FixedStep = FixedStep ?? defaults.FixedStep,
+        };
     }
 
     /// <summary>Index of the first output time in the steady-state window, or −1.</summary>

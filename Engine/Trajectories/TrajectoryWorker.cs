@@ -36,7 +36,7 @@ public sealed class TrajectoryWorker
         Settings = settings;
         int d = problem.Modes, dim = problem.Dimension;
         Integrator = IntegratorRegistry.Create(settings.Integrator);
-        Options = new IntegratorOptions(settings.RelativeTolerance, settings.AbsoluteTolerance);
+        Options = settings.CreateIntegratorOptions();
         RightHandSide = EvaluateRightHandSide;
         State = new double[2 * dim];
         Probe = new double[2 * dim];
