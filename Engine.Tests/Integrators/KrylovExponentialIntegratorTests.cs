@@ -234,6 +234,36 @@ public class KrylovExponentialIntegratorTests
         Assert.That(problem.ErrorAt(3.0, y), Is.LessThan(ErrorBand));
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public void DenseOutputInsideLongStepsMeetsTheTolerance(bool oscillatory)
+    {
+        // Steps are as long as the error estimate allows; the estimate must also cover the interior of each step.
+        const double ErrorBand = 1e-6;
+        TestProblem problem = oscillatory ? ManyFrequencies() : StiffSpectrum();
+        IOdeIntegrator krylov = IntegratorRegistry.Create("krylov");
+        krylov.Initialize(0.0, problem.InitialState, problem.F, new IntegratorOptions(1e-8, 1e-10));
+        var y = new double[problem.InitialState.Length];
+        double worst = 0.0, worstAt = 0.0;
+        const double EndTime = 4.0;
+        while (krylov.Time < EndTime)
+        {
+            krylov.Step(EndTime);
+            for (int i = 1; i <= 8; i++)
+            {
+                // Cubic spacing: dense near the start of each step, where a stiff transient lives.
+                double t = krylov.PreviousTime + (krylov.Time - krylov.PreviousTime) * Math.Pow(i / 8.0, 3);
+                krylov.Interpolate(t, y);
+                double error = problem.ErrorAt(t, y);
+                if (error > worst)
+                    (worst, worstAt) = (error, t);
+            }
+        }
+
+        TestContext.Out.WriteLine($"{problem.Name}: {krylov.Statistics.AcceptedSteps} steps, worst dense error {worst:E2} at t = {worstAt:G4}");
+        Assert.That(worst, Is.LessThan(ErrorBand));
+    }
+
     [Test]
     public void ZeroStateStaysZero()
     {

@@ -49,8 +49,11 @@ public class SteadyStateSolverTests
         var blocks = SteadyStateSolver.Solve(problem);
         var full = SteadyStateSolver.Solve(problem, new SteadyStateOptions(UseExcitationStructure: false));
         var jacobi = SteadyStateSolver.Solve(problem, new SteadyStateOptions(UseExcitationStructure: false, Preconditioner: SteadyStatePreconditioner.Jacobi));
+        var coarse = SteadyStateSolver.Solve(problem, new SteadyStateOptions(PopulationCorrection: true));
         Assert.That(blocks.UsedExcitationStructure, Is.True);
         Assert.That(full.UsedExcitationStructure, Is.False);
+        Assert.That(coarse.UsedPopulationCorrection, Is.True);
+        Assert.That(MaxDifference(blocks.DensityMatrix, coarse.DensityMatrix), Is.LessThan(1e-9));
         Assert.That(blocks.Unknowns, Is.LessThan(full.Unknowns));
         // Both solve the same regular linear system to a 1e-12 relative residual.
         Assert.That(MaxDifference(blocks.DensityMatrix, full.DensityMatrix), Is.LessThan(1e-9));

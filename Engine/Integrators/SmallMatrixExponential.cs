@@ -107,7 +107,8 @@ public sealed class SmallMatrixExponential
         }
     }
 
-    private static void Multiply(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> product, int k)
+    /// <summary>product = x·y for k×k row-major matrices (product must not alias x or y).</summary>
+    internal static void Multiply(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> product, int k)
     {
         product[..(k * k)].Clear();
         for (int i = 0; i < k; i++)

@@ -40,6 +40,9 @@ internal sealed class BlockLiouvillian
     /// <summary>Number of complex unknowns Σ_b size_b².</summary>
     public int Length => Offsets[^1];
 
+    /// <summary>The jump blocks: L_k restricted to (target block ← source block).</summary>
+    public IReadOnlyList<(int Target, int Source, BlockOperator Jump)> JumpBlocks => _jumps;
+
     /// <summary>G restricted to block b (CSR in local indices).</summary>
     public BlockOperator CoherentBlock(int block) => _coherent[block];
 

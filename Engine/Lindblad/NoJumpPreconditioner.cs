@@ -61,6 +61,9 @@ internal sealed class NoJumpPreconditioner
     /// <summary>The shift s (0 unless a dark state exists).</summary>
     public double Shift { get; }
 
+    /// <summary>The eigendecomposition of each block's G (null for a Jacobi block).</summary>
+    internal IReadOnlyList<BlockFactors?> Factors => _factors;
+
     /// <summary>Number of blocks solved exactly (the rest use Jacobi).</summary>
     public int ExactBlocks => _factors.Count(f => f is not null);
 
@@ -98,7 +101,7 @@ internal sealed class NoJumpPreconditioner
     }
 
     /// <summary>G = V diag(μ) V⁻¹ of one block, row-major.</summary>
-    private sealed class BlockFactors
+    internal sealed class BlockFactors
     {
         public required Complex[] Eigenvalues { get; init; }
 

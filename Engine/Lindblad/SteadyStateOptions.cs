@@ -20,10 +20,13 @@ public enum SteadyStatePreconditioner
 /// <param name="UseExcitationStructure">Solve on the coherence-order-zero blocks only when the model conserves excitations.</param>
 /// <param name="Preconditioner">Which preconditioner to use.</param>
 /// <param name="MaxDenseBlock">Largest block that <see cref="SteadyStatePreconditioner.Auto"/> diagonalises densely.</param>
+/// <param name="PopulationCorrection">Add the coarse correction on eigenstate populations (a Pauli rate equation) after each
+/// no-jump solve. Off by default: on the hot/cold machine it saves only ~5% of the iterations for ~1.5× the work each.</param>
 public sealed record SteadyStateOptions(
     double Tolerance = 1e-12,
     int MaxIterations = 2000,
     int Restart = 60,
     bool UseExcitationStructure = true,
     SteadyStatePreconditioner Preconditioner = SteadyStatePreconditioner.Auto,
-    int MaxDenseBlock = 800);
+    int MaxDenseBlock = 800,
+    bool PopulationCorrection = false);

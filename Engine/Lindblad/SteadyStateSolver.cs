@@ -44,9 +44,21 @@ public static class SteadyStateSolver
             ComplexSpan.Axpy(liouvillian.Trace(rho), anchor, result);
         }
 
+        var coarse = options.PopulationCorrection && !jacobi ? PopulationCoarseCorrection.TryCreate(liouvillian, preconditioner, anchor) : null;
+        var residualWork = new Complex[n];
+
+        void Precondition(ReadOnlySpan<Complex> r, Span<Complex> z)
+        {
+            preconditioner.Apply(r, z);
+            if (coarse is null) return;
+            Augmented(z, residualWork);
+            for (int i = 0; i < residualWork.Length; i++) residualWork[i] = r[i] - residualWork[i];
+            coarse.AddCorrection(residualWork, z);
+        }
+
         var rhoBlocks = (Complex[])guess.Clone();
         var gmres = new RestartedGmres(n, Math.Min(options.Restart, Math.Max(n, 1)));
-        var (iterations, relative) = gmres.Solve(Augmented, preconditioner.Apply, anchor, rhoBlocks, options.Tolerance, options.MaxIterations, cancellationToken);
+        var (iterations, relative) = gmres.Solve(Augmented, Precondition, anchor, rhoBlocks, options.Tolerance, options.MaxIterations, cancellationToken);
         if (!(relative <= options.Tolerance))
             throw new NumericalFailureException(
                 $"the steady-state solver (GMRES, {(jacobi ? "Jacobi" : "no-jump")} preconditioner, {n} unknowns) did not converge in " +
@@ -65,7 +77,7 @@ public static class SteadyStateSolver
         double residual = Math.Sqrt(ComplexSpan.NormSquared(work));
 
         return new SteadyStateResult(rho, residual, Complex.Abs(trace - 1), hermiticityError, iterations, structured, n,
-            jacobi ? SteadyStatePreconditioner.Jacobi : SteadyStatePreconditioner.Sylvester, stopwatch.Elapsed.TotalSeconds);
+            jacobi ? SteadyStatePreconditioner.Jacobi : SteadyStatePreconditioner.Sylvester, coarse is not null, stopwatch.Elapsed.TotalSeconds);
     }
 
     private static Complex[] IdentityOverBlocks(BlockLiouvillian liouvillian)
@@ -148,6 +160,7 @@ public static class SteadyStateSolver
 /// <param name="UsedExcitationStructure">True when only the coherence-order-zero blocks were unknowns.</param>
 /// <param name="Unknowns">Number of complex unknowns.</param>
 /// <param name="Preconditioner">The preconditioner used (Sylvester or Jacobi).</param>
+/// <param name="UsedPopulationCorrection">True when the coarse population correction was active.</param>
 /// <param name="WallSeconds">Time spent in the solver.</param>
 public sealed record SteadyStateResult(
     Complex[] DensityMatrix,
@@ -158,4 +171,5 @@ public sealed record SteadyStateResult(
     bool UsedExcitationStructure,
     int Unknowns,
     SteadyStatePreconditioner Preconditioner,
+    bool UsedPopulationCorrection,
     double WallSeconds);
