@@ -22,7 +22,9 @@ public static class TrajectoryEnsemble
     /// Runs the trajectories with indices in <paramref name="indices"/>.
     /// </summary>
     /// <param name="threads">Worker threads; 0 means all cores.</param>
-    /// <param name="progress">Receives progress (trajectories done, rate, ETA, largest standard error).</param>
+    /// <param name="progress">Receives progress (trajectories done, rate, ETA, largest standard error) after committed chunks,
+    /// at most every 250 ms and once at the end; called synchronously on a worker thread while the run's lock is held, so
+    /// it must be quick (a <see cref="Progress{T}"/> posts to its context instead).</param>
     /// <param name="cancellation">Stops the run; the returned sums then hold the completed leading trajectories
     /// (<see cref="EnsembleStopReason.Cancelled"/>).</param>
     /// <param name="tag">Identity text stored in the sums (merging requires equal tags).</param>
