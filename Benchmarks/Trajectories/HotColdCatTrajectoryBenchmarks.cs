@@ -21,7 +21,7 @@ public class HotColdCatTrajectoryBenchmarks
     {
         _problem = HotColdCatProblem.Build();
         _worker = new TrajectoryWorker(_problem, HotColdCatProblem.Settings);
-        _phases = new Complex[_problem.Generator.PhaseGroupCount];
+        _phases = new Complex[_problem.Generator.PhaseBufferLength];
         _psi = [.. _problem.InitialState(0)];
         _derivative = new Complex[_problem.Dimension];
         for (int k = 0; k < 20; k++) TrajectorySolver.RunOne(_worker, 1_000_000 + k);

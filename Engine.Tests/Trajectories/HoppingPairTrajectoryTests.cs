@@ -20,18 +20,21 @@ public class HoppingPairTrajectoryTests
 
     private const int Levels = 10;
 
-    [TestCase(true)]
-    [TestCase(false)]
-    public void MomentsAgreeWithLindbladEvolution(bool interactionPicture)
+    /// <summary>With a Kerr term 0.05 a_0†² a_0² (non-Gaussian; diagonal but not a number term) in every frame.</summary>
+    [TestCase(TrajectoryFrame.NumberTerms)]
+    [TestCase(TrajectoryFrame.FockDiagonal)]
+    [TestCase(TrajectoryFrame.Lab)]
+    public void MomentsAgreeWithLindbladEvolution(TrajectoryFrame frame)
     {
-        var model = HoppingPair(omega0: 1.0, omega1: 1.3, g: 0.4, kappa0: 0.3, kappa1: 0.5, gain: 0.1);
+        var pair = HoppingPair(omega0: 1.0, omega1: 1.3, g: 0.4, kappa0: 0.3, kappa1: 0.5, gain: 0.1);
+        var model = pair with { Hamiltonian = pair.Hamiltonian + Polynomial.Single(0.05, Ad(0), Ad(0), A(0), A(0)) };
         var space = Space(2, Levels);
         var initial = InitialStates.Build(space, new ProductState([new CoherentState(1.0), new CoherentState(new Complex(0, 0.6))]));
         var times = Linspace(0, 3, 7);
 
         var reference = LindbladMoments(model, space, initial.ToDensityMatrix(), times);
 
-        var problem = TrajectoryProblem.Build(model, initial, times, interactionPicture);
+        var problem = TrajectoryProblem.Build(model, initial, times, frame);
         var settings = new TrajectorySettings(Seed: 5, RelativeTolerance: 1e-7, AbsoluteTolerance: 1e-9);
         var sums = TrajectoryEnsemble.Run(problem, settings, new IndexRange(0, 300), threads: 2);
 
@@ -63,8 +66,8 @@ public class HoppingPairTrajectoryTests
         var initial = InitialStates.Build(space, new ProductState([new FockState(1), new VacuumState()]));
         var framed = TrajectoryProblem.Build(model, initial, [0, 1]);
         Assert.That(() => new TrajectoryWorker(framed, new TrajectorySettings(Integrator: "krylov")),
-            Throws.ArgumentException.With.Message.Contains("useInteractionPicture: false"));
-        var lab = TrajectoryProblem.Build(model, initial, [0, 1], useInteractionPicture: false);
+            Throws.ArgumentException.With.Message.Contains("TrajectoryFrame.Lab"));
+        var lab = TrajectoryProblem.Build(model, initial, [0, 1], TrajectoryFrame.Lab);
         Assert.That(() => new TrajectoryWorker(lab, new TrajectorySettings(Integrator: "krylov")), Throws.Nothing);
         Assert.That(() => new TrajectoryWorker(lab, new TrajectorySettings(Integrator: "euler")),
             Throws.ArgumentException.With.Message.Contains("dopri5"));

@@ -5,11 +5,15 @@ using BosonicTrajectories.Kernels;
 namespace BosonicTrajectories.Trajectories;
 
 /// <summary>
-/// An operator O seen in the interaction picture of the Fock-diagonal H0 = Σ_i ω_i n_i:
-/// O_I(t) = e^{iH0 t} O e^{−iH0 t}, whose entry (r, c) is O_rc e^{i ω·(n_r − n_c) t}.
-/// The phase of an entry depends only on the occupation change n_r − n_c, so entries are grouped by that change:
-/// one sine/cosine per group and time, then an O(nnz) product. With all ω_i = 0 it is O itself.
-/// Immutable; the caller owns the phase buffer (length <see cref="PhaseGroupCount"/>).
+/// An operator O seen in the interaction picture of a Fock-diagonal H0 = diag(E0):
+/// O_I(t) = e^{iH0 t} O e^{−iH0 t}, whose entry (r, c) is O_rc e^{i(E0_r − E0_c)t}. Two ways to get the phases:
+/// <list type="bullet">
+/// <item>E0 = ω·n (<see cref="TrajectoryFrame.NumberTerms"/>): the phase depends only on the occupation change
+/// n_r − n_c, so entries are grouped by it; <see cref="ComputePhases"/> fills one phase per group.</item>
+/// <item>General E0 (<see cref="TrajectoryFrame.FockDiagonal"/>): <see cref="ComputePhases"/> fills u_r = e^{iE0_r t}
+/// per basis state and an entry's phase is u_r conj(u_c).</item>
+/// </list>
+/// Immutable; the caller owns the phase buffer (length <see cref="PhaseBufferLength"/>).
 /// </summary>
 public sealed class InteractionPictureOperator
 {
@@ -17,77 +21,95 @@ public sealed class InteractionPictureOperator
     private readonly int[] _columns;
     private readonly double[] _re;
     private readonly double[] _im;
-    private readonly int[] _group;          // phase group of each entry
-    private readonly double[] _frequencies; // ω·Δn of each group
-    private readonly bool _static;          // every group frequency is 0
+    private readonly int[]? _group;          // phase group of each entry (number-term frame)
+    private readonly double[]? _frequencies; // ω·Δn of each group
+    private readonly double[]? _energies;    // E0_r (Fock-diagonal frame)
 
-    /// <param name="matrix">The lab-frame operator O.</param>
-    /// <param name="space">The Fock space whose occupation vectors give n_r − n_c.</param>
-    /// <param name="frameFrequencies">ω_i of H0 = Σ_i ω_i n_i (all zero: no frame change).</param>
-    public InteractionPictureOperator(SparseMatrix matrix, FockSpace space, ReadOnlySpan<double> frameFrequencies)
+    private InteractionPictureOperator(SparseMatrix matrix, int[]? group, double[]? frequencies, double[]? energies, bool timeIndependent)
     {
-        ArgumentNullException.ThrowIfNull(matrix);
-        ArgumentNullException.ThrowIfNull(space);
-        if (matrix.Dimension != space.Dimension)
-            throw new ArgumentException($"matrix dimension {matrix.Dimension} differs from the space's {space.Dimension}", nameof(matrix));
-        if (frameFrequencies.Length != space.Modes)
-            throw new ArgumentException($"need {space.Modes} frame frequencies, got {frameFrequencies.Length}", nameof(frameFrequencies));
-
         Dimension = matrix.Dimension;
         _rowPointers = matrix.RowPointers.ToArray();
         _columns = matrix.ColumnIndices.ToArray();
         var values = matrix.Values;
         _re = new double[values.Length];
         _im = new double[values.Length];
-        _group = new int[values.Length];
-        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
-        var frequencies = new List<double>();
-        Span<int> change = stackalloc int[space.Modes];
-        for (int row = 0; row < Dimension; row++)
+        for (int p = 0; p < values.Length; p++)
         {
-            for (int p = _rowPointers[row]; p < _rowPointers[row + 1]; p++)
+            _re[p] = values[p].Real;
+            _im[p] = values[p].Imaginary;
+        }
+        _group = group;
+        _frequencies = frequencies;
+        _energies = energies;
+        IsTimeIndependent = timeIndependent;
+    }
+
+    /// <summary>O in the frame of H0 = Σ_i ω_i n_i (all ω_i = 0: O itself, time independent).</summary>
+    public static InteractionPictureOperator WithModeFrequencies(SparseMatrix matrix, FockSpace space, ReadOnlySpan<double> frequencies)
+    {
+        Check(matrix, space);
+        if (frequencies.Length != space.Modes)
+            throw new ArgumentException($"need {space.Modes} frame frequencies, got {frequencies.Length}", nameof(frequencies));
+        var rows = matrix.RowPointers;
+        var columns = matrix.ColumnIndices;
+        var group = new int[matrix.NonZeroCount];
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groupFrequencies = new List<double>();
+        var change = new int[space.Modes];
+        for (int row = 0; row < matrix.Dimension; row++)
+        {
+            for (int p = rows[row]; p < rows[row + 1]; p++)
             {
-                _re[p] = values[p].Real;
-                _im[p] = values[p].Imaginary;
-                var rowOccupations = space.Occupations(row);
-                var columnOccupations = space.Occupations(_columns[p]);
                 double frequency = 0;
                 for (int i = 0; i < space.Modes; i++)
                 {
-                    change[i] = rowOccupations[i] - columnOccupations[i];
-                    frequency += frameFrequencies[i] * change[i];
+                    change[i] = space.Occupation(row, i) - space.Occupation(columns[p], i);
+                    frequency += frequencies[i] * change[i];
                 }
-                string key = string.Join(',', change.ToArray());
-                if (!groups.TryGetValue(key, out int group))
+                string key = string.Join(',', change);
+                if (!groups.TryGetValue(key, out int g))
                 {
-                    group = frequencies.Count;
-                    groups.Add(key, group);
-                    frequencies.Add(frequency);
+                    g = groupFrequencies.Count;
+                    groups.Add(key, g);
+                    groupFrequencies.Add(frequency);
                 }
-                _group[p] = group;
+                group[p] = g;
             }
         }
-        _frequencies = [.. frequencies];
-        _static = _frequencies.All(f => f == 0);
+        return new InteractionPictureOperator(matrix, group, [.. groupFrequencies], null, groupFrequencies.All(f => f == 0));
+    }
+
+    /// <summary>O in the frame of H0 = diag(<paramref name="energies"/>).</summary>
+    public static InteractionPictureOperator WithBasisEnergies(SparseMatrix matrix, FockSpace space, ReadOnlySpan<double> energies)
+    {
+        Check(matrix, space);
+        if (energies.Length != space.Dimension)
+            throw new ArgumentException($"need {space.Dimension} frame energies, got {energies.Length}", nameof(energies));
+        bool timeIndependent = true;
+        for (int row = 0; row < matrix.Dimension && timeIndependent; row++)
+            for (int p = matrix.RowPointers[row]; p < matrix.RowPointers[row + 1]; p++)
+                if (energies[row] != energies[matrix.ColumnIndices[p]]) { timeIndependent = false; break; }
+        return new InteractionPictureOperator(matrix, null, null, energies.ToArray(), timeIndependent);
     }
 
     public int Dimension { get; }
 
-    /// <summary>True when every phase is 1 (no frame, or only entries that keep the occupations' ω-weighted sum).</summary>
-    public bool IsTimeIndependent => _static;
-
     public int NonZeroCount => _re.Length;
 
-    /// <summary>Length of the phase buffer of <see cref="ComputePhases"/>.</summary>
-    public int PhaseGroupCount => _frequencies.Length;
+    /// <summary>True when every entry phase is 1 at all times (the operator commutes with H0 entry by entry).</summary>
+    public bool IsTimeIndependent { get; }
 
-    /// <summary>phases[g] = e^{i ω·Δn_g t}: the entry phases at time t.</summary>
+    /// <summary>Length of the phase buffer of <see cref="ComputePhases"/>: the number of groups, or D.</summary>
+    public int PhaseBufferLength => _energies?.Length ?? _frequencies!.Length;
+
+    /// <summary>The phases at time t: e^{iω·Δn_g t} per group, or e^{iE0_r t} per basis state.</summary>
     public void ComputePhases(double t, Span<Complex> phases)
     {
-        if (phases.Length < _frequencies.Length) throw new ArgumentException("phase buffer too short", nameof(phases));
-        for (int g = 0; g < _frequencies.Length; g++)
+        var arguments = (ReadOnlySpan<double>)(_energies ?? _frequencies!);
+        if (phases.Length < arguments.Length) throw new ArgumentException("phase buffer too short", nameof(phases));
+        for (int g = 0; g < arguments.Length; g++)
         {
-            double angle = _frequencies[g] * t;
+            double angle = arguments[g] * t;
             phases[g] = angle == 0 ? Complex.One : new Complex(Math.Cos(angle), Math.Sin(angle));
         }
     }
@@ -97,9 +119,18 @@ public sealed class InteractionPictureOperator
     {
         if (x.Length != Dimension) throw new ArgumentException($"x has length {x.Length}, expected {Dimension}", nameof(x));
         if (y.Length != Dimension) throw new ArgumentException($"y has length {y.Length}, expected {Dimension}", nameof(y));
-        if (phases.Length < _frequencies.Length) throw new ArgumentException("phase buffer too short", nameof(phases));
-        if (_static) MultiplyStatic(x, y);
-        else MultiplyPhased(phases, x, y);
+        if (phases.Length < PhaseBufferLength) throw new ArgumentException("phase buffer too short", nameof(phases));
+        if (IsTimeIndependent) MultiplyStatic(x, y);
+        else if (_energies is not null) MultiplyBasisPhased(phases, x, y);
+        else MultiplyGroupPhased(phases, x, y);
+    }
+
+    private static void Check(SparseMatrix matrix, FockSpace space)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(space);
+        if (matrix.Dimension != space.Dimension)
+            throw new ArgumentException($"matrix dimension {matrix.Dimension} differs from the space's {space.Dimension}", nameof(matrix));
     }
 
     private void MultiplyStatic(ReadOnlySpan<Complex> x, Span<Complex> y)
@@ -120,12 +151,12 @@ public sealed class InteractionPictureOperator
         }
     }
 
-    private void MultiplyPhased(ReadOnlySpan<Complex> phases, ReadOnlySpan<Complex> x, Span<Complex> y)
+    private void MultiplyGroupPhased(ReadOnlySpan<Complex> phases, ReadOnlySpan<Complex> x, Span<Complex> y)
     {
         var columns = _columns;
         var re = _re;
         var im = _im;
-        var group = _group;
+        var group = _group!;
         for (int row = 0; row < Dimension; row++)
         {
             double sumRe = 0, sumIm = 0;
@@ -139,6 +170,29 @@ public sealed class InteractionPictureOperator
                 sumIm += (aRe * v.Imaginary) + (aIm * v.Real);
             }
             y[row] = new Complex(sumRe, sumIm);
+        }
+    }
+
+    /// <summary>y_r = u_r Σ_c O_rc conj(u_c) x_c.</summary>
+    private void MultiplyBasisPhased(ReadOnlySpan<Complex> phases, ReadOnlySpan<Complex> x, Span<Complex> y)
+    {
+        var columns = _columns;
+        var re = _re;
+        var im = _im;
+        for (int row = 0; row < Dimension; row++)
+        {
+            double sumRe = 0, sumIm = 0;
+            for (int p = _rowPointers[row]; p < _rowPointers[row + 1]; p++)
+            {
+                int c = columns[p];
+                Complex u = phases[c];
+                Complex v = x[c];
+                double wRe = (u.Real * v.Real) + (u.Imaginary * v.Imaginary);   // conj(u_c) x_c
+                double wIm = (u.Real * v.Imaginary) - (u.Imaginary * v.Real);
+                sumRe += (re[p] * wRe) - (im[p] * wIm);
+                sumIm += (re[p] * wIm) + (im[p] * wRe);
+            }
+            y[row] = phases[row] * new Complex(sumRe, sumIm);
         }
     }
 }

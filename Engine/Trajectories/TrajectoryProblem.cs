@@ -15,11 +15,11 @@ namespace BosonicTrajectories.Trajectories;
 /// the density-matrix solver uses (L_k† L_k is the product of the truncated matrices, so d‖ψ‖²/dt = −Σ_k ‖L_k ψ‖²
 /// holds exactly in the truncated space).
 /// <para>
-/// Interaction picture: with H0 = Σ_i ω_i n_i (the number terms ω_i a_i† a_i of H; <see cref="FrameFrequencies"/>)
-/// the integrated state is ψ_I = e^{iH0 t} ψ and dψ_I/dt = −i e^{iH0 t}(H_eff − H0)e^{−iH0 t} ψ_I. Entries of the
-/// remaining operator carry phases e^{iω·(n_r − n_c)t} (<see cref="InteractionPictureOperator"/>). The norm is frame
-/// invariant, so jump times are unchanged; jump operators transform the same way; moments are rotated back to
-/// the lab frame (⟨a_i⟩ picks up e^{−iω_i t}).
+/// Interaction picture (<see cref="TrajectoryFrame"/>): with a Fock-diagonal H0 = diag(E0) — by default the number
+/// terms Σ_i ω_i n_i of H, optionally the whole diagonal of H — the integrated state is ψ_I = e^{iH0 t} ψ and
+/// dψ_I/dt = −i e^{iH0 t}(H_eff − H0)e^{−iH0 t} ψ_I, whose entries carry phases e^{i(E0_r − E0_c)t}
+/// (<see cref="InteractionPictureOperator"/>). The norm is frame invariant, so jump times are unchanged; jump
+/// operators transform the same way; outputs use ψ = e^{−iH0 t} ψ_I (lab frame).
 /// </para>
 /// </summary>
 public sealed class TrajectoryProblem
@@ -28,13 +28,16 @@ public sealed class TrajectoryProblem
     private readonly double[] _cumulativeProbabilities;
 
     private TrajectoryProblem(
-        OpenSystemModel model, FockSpace space, double[] frameFrequencies, InteractionPictureOperator generator,
+        OpenSystemModel model, FockSpace space, TrajectoryFrame frame, double[] frameFrequencies, double[] frameEnergies,
+        InteractionPictureOperator generator,
         ImmutableArray<InteractionPictureOperator> jumps, PureStateMoments moments, Complex[][] initialStates, double[] cumulativeProbabilities,
         ImmutableArray<double> outputTimes)
     {
         Model = model;
         Space = space;
+        Frame = frame;
         FrameFrequencies = [.. frameFrequencies];
+        FrameEnergies = [.. frameEnergies];
         Generator = generator;
         Jumps = jumps;
         Moments = moments;
@@ -51,8 +54,14 @@ public sealed class TrajectoryProblem
 
     public int Dimension => Space.Dimension;
 
-    /// <summary>ω_i of the frame H0 = Σ_i ω_i n_i (all zero when the interaction picture is off).</summary>
+    /// <summary>The frame the state is integrated in.</summary>
+    public TrajectoryFrame Frame { get; }
+
+    /// <summary>ω_i of H0 = Σ_i ω_i n_i in the <see cref="TrajectoryFrame.NumberTerms"/> frame (zero otherwise).</summary>
     public ImmutableArray<double> FrameFrequencies { get; }
+
+    /// <summary>E0_r, the diagonal of H0 (zero in the lab frame).</summary>
+    public ImmutableArray<double> FrameEnergies { get; }
 
     /// <summary>−i(H_eff − H0) in the interaction picture: dψ_I/dt = Generator_I(t) ψ_I.</summary>
     public InteractionPictureOperator Generator { get; }
@@ -75,14 +84,14 @@ public sealed class TrajectoryProblem
     /// <param name="initialMixture">The initial state as a mixture Σ_j p_j |ψ_j⟩⟨ψ_j| (a pure state is one component
     /// with p = 1). Each trajectory samples one component with probability p_j; states are normalised here.</param>
     /// <param name="outputTimes">Strictly increasing, finite output times; the first is the start time.</param>
-    /// <param name="useInteractionPicture">Integrate in the frame of H0 = Σ ω_i n_i (default) or in the lab frame.</param>
+    /// <param name="frame">The integration frame (default: the number terms of H).</param>
     public static TrajectoryProblem Build(
         OpenSystemModel model,
         FockSpace space,
         IReadOnlyList<(double Probability, Complex[] State)> initialMixture,
         IReadOnlyList<double> outputTimes,
-        bool useInteractionPicture = true) =>
-        Build(LindbladProblem.Build(model, space, interactionPicture: false), initialMixture, outputTimes, useInteractionPicture);
+        TrajectoryFrame frame = TrajectoryFrame.NumberTerms) =>
+        Build(LindbladProblem.Build(model, space, interactionPicture: false), initialMixture, outputTimes, frame);
 
     /// <summary>
     /// Builds the problem from the truncated matrices of a <see cref="LindbladProblem"/>: its H_eff (with L_k† L_k the
@@ -92,7 +101,7 @@ public sealed class TrajectoryProblem
         LindbladProblem lindblad,
         IReadOnlyList<(double Probability, Complex[] State)> initialMixture,
         IReadOnlyList<double> outputTimes,
-        bool useInteractionPicture = true)
+        TrajectoryFrame frame = TrajectoryFrame.NumberTerms)
     {
         ArgumentNullException.ThrowIfNull(lindblad);
         ArgumentNullException.ThrowIfNull(initialMixture);
@@ -102,24 +111,35 @@ public sealed class TrajectoryProblem
         CheckOutputTimes(outputTimes);
         var (states, cumulative) = NormaliseMixture(initialMixture, space.Dimension);
 
-        double[] omega = useInteractionPicture ? NumberTermFrequencies(model.Hamiltonian, space.Modes) : new double[space.Modes];
-        var effective = lindblad.EffectiveHamiltonian - FrameHamiltonian(space, omega);
-        var generator = new InteractionPictureOperator(effective.Scale(-Complex.ImaginaryOne), space, omega);
+        double[] omega = frame == TrajectoryFrame.NumberTerms ? NumberTermFrequencies(model.Hamiltonian, space.Modes) : new double[space.Modes];
+        double[] energies = new double[space.Dimension];
+        for (int r = 0; r < space.Dimension; r++)
+        {
+            if (frame == TrajectoryFrame.FockDiagonal) energies[r] = lindblad.Hamiltonian[r, r].Real;
+            else for (int i = 0; i < space.Modes; i++) energies[r] += omega[i] * space.Occupation(r, i);
+        }
+        var generator = InFrame(
+            lindblad.EffectiveHamiltonian.Add(SparseMatrix.Diagonal([.. energies.Select(e => (Complex)e)]), -Complex.One).Scale(-Complex.ImaginaryOne));
 
         return new TrajectoryProblem(
-            model, space, omega, generator,
-            [.. lindblad.Jumps.Select(l => new InteractionPictureOperator(l, space, omega))],
+            model, space, frame, omega, energies, generator,
+            [.. lindblad.Jumps.Select(InFrame)],
             new PureStateMoments(space),
             states, cumulative, [.. outputTimes]);
+
+        InteractionPictureOperator InFrame(SparseMatrix matrix) => frame == TrajectoryFrame.FockDiagonal
+            ? InteractionPictureOperator.WithBasisEnergies(matrix, space, energies)
+            : InteractionPictureOperator.WithModeFrequencies(matrix, space, omega);
     }
 
     /// <summary>Builds the problem from an initial state made by <see cref="InitialStates.Build"/> (its mixture components).</summary>
     public static TrajectoryProblem Build(
-        OpenSystemModel model, InitialFockState initialState, IReadOnlyList<double> outputTimes, bool useInteractionPicture = true)
+        OpenSystemModel model, InitialFockState initialState, IReadOnlyList<double> outputTimes,
+        TrajectoryFrame frame = TrajectoryFrame.NumberTerms)
     {
         ArgumentNullException.ThrowIfNull(initialState);
         var mixture = initialState.Components.Select(c => (c.Probability, c.Vector.ToArray())).ToList();
-        return Build(model, initialState.Space, mixture, outputTimes, useInteractionPicture);
+        return Build(model, initialState.Space, mixture, outputTimes, frame);
     }
 
     /// <summary>The normalised initial component chosen by a uniform number u ∈ [0, 1) (inverse CDF).</summary>
@@ -141,18 +161,6 @@ public sealed class TrajectoryProblem
                 omega[ops[0].Mode] += term.Coefficient.Real;
         }
         return omega;
-    }
-
-    private static SparseMatrix FrameHamiltonian(FockSpace space, double[] omega)
-    {
-        var diagonal = new Complex[space.Dimension];
-        for (int r = 0; r < space.Dimension; r++)
-        {
-            double energy = 0;
-            for (int i = 0; i < space.Modes; i++) energy += omega[i] * space.Occupation(r, i);
-            diagonal[r] = energy;
-        }
-        return SparseMatrix.Diagonal(diagonal);
     }
 
     private static void CheckOutputTimes(IReadOnlyList<double> times)

@@ -27,7 +27,6 @@ namespace BosonicTrajectories.Trajectories;
 /// <param name="MinimumTrajectoriesForTarget">Do not apply <see cref="StandardErrorTarget"/> before this many trajectories
 /// (standard errors from very few samples are unreliable).</param>
 /// <param name="WallClockLimit">Stop when this much time has passed, keeping the completed leading trajectories.</param>
-/// <param name="UseInteractionPicture">Integrate ψ_I = e^{iH0 t}ψ (see <see cref="TrajectoryProblem"/>).</param>
 /// <param name="JumpLogCapacity">Each worker keeps up to this many jump events of its current trajectory (for diagnostics).</param>
 /// <param name="FixedStep">Step of fixed-step integrators (rk4); null keeps the registry default.</param>
 public sealed record TrajectorySettings(
@@ -43,7 +42,6 @@ public sealed record TrajectorySettings(
     double? StandardErrorTarget = null,
     long MinimumTrajectoriesForTarget = 32,
     TimeSpan? WallClockLimit = null,
-    bool UseInteractionPicture = true,
     int JumpLogCapacity = 0,
     double? FixedStep = null)
 {
@@ -73,7 +71,7 @@ public sealed record TrajectorySettings(
             errors.Add($"Integrator '{Integrator}' is unknown; valid: {string.Join(", ", IntegratorRegistry.Names)}");
         if (Integrator == "krylov" && !problem.Generator.IsTimeIndependent)
             errors.Add("Integrator 'krylov' needs a time-independent generator, but the interaction-picture generator carries " +
-                       "phases e^{iω·Δn t}; build the TrajectoryProblem with useInteractionPicture: false");
+                       "phases e^{i(E0_r − E0_c)t}; build the TrajectoryProblem with frame: TrajectoryFrame.Lab");
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(problem));
     }
 

@@ -13,6 +13,7 @@ namespace BosonicTrajectories.Trajectories;
 public sealed class TrajectoryWorker
 {
     private readonly Complex[] _generatorPhases;
+    private readonly Complex[] _labState;            // normalised lab-frame ψ at an output time
     private readonly Complex[][] _jumpPhases;
     private readonly Complex[][] _jumpTargets;
     private readonly double[] _jumpWeights;
@@ -40,8 +41,9 @@ public sealed class TrajectoryWorker
         RightHandSide = EvaluateRightHandSide;
         State = new double[2 * dim];
         Probe = new double[2 * dim];
-        _generatorPhases = new Complex[problem.Generator.PhaseGroupCount];
-        _jumpPhases = [.. problem.Jumps.Select(j => new Complex[j.PhaseGroupCount])];
+        _generatorPhases = new Complex[problem.Generator.PhaseBufferLength];
+        _labState = new Complex[dim];
+        _jumpPhases = [.. problem.Jumps.Select(j => new Complex[j.PhaseBufferLength])];
         _jumpTargets = [.. problem.Jumps.Select(_ => new Complex[dim])];
         _jumpWeights = new double[problem.Jumps.Length];
         _mean = new Complex[d];
@@ -156,17 +158,17 @@ public sealed class TrajectoryWorker
         double norm = ComplexSpan.NormSquared(psi);
         if (!(norm > 0) || !double.IsFinite(norm))
             throw new NumericalFailureException($"trajectory {Record.TrajectoryIndex}: ‖ψ‖² = {norm} at t = {t}; tighten rtol/atol");
-        Problem.Moments.Compute(psi, _mean, _adaggerA, _aa, _momentWork);
+        ToLabFrame(t, psi, 1 / Math.Sqrt(norm), _labState);
+        Problem.Moments.Compute(_labState, _mean, _adaggerA, _aa, _momentWork);
         var values = Record.ObservableValues.AsSpan(timeIndex * Record.ObservableCount, Record.ObservableCount);
-        var omega = Problem.FrameFrequencies;
         for (int i = 0; i < d; i++)
         {
             values[TrackedObservables.Occupation(i)] = _adaggerA[(i * d) + i].Real;
-            Write(values, TrackedObservables.Annihilation(d, i), _mean[i], -omega[i] * t);
+            Write(values, TrackedObservables.Annihilation(d, i), _mean[i]);
             for (int j = 0; j < d; j++)
             {
-                Write(values, TrackedObservables.CreationAnnihilation(d, i, j), _adaggerA[(i * d) + j], (omega[i] - omega[j]) * t);
-                Write(values, TrackedObservables.AnnihilationPair(d, i, j), _aa[(i * d) + j], -(omega[i] + omega[j]) * t);
+                Write(values, TrackedObservables.CreationAnnihilation(d, i, j), _adaggerA[(i * d) + j]);
+                Write(values, TrackedObservables.AnnihilationPair(d, i, j), _aa[(i * d) + j]);
             }
         }
         if (_windowStart >= 0 && timeIndex >= _windowStart)
@@ -175,37 +177,51 @@ public sealed class TrajectoryWorker
             for (int k = 0; k < window.Length; k++) window[k] += values[k];
         }
         int slot = _densitySlotOfTime[timeIndex];
-        if (slot >= 0) StoreLabFrameState(slot, t, psi, norm);
+        if (slot >= 0) _labState.CopyTo(Record.DensityStates.AsSpan(slot * Record.Dimension, Record.Dimension));
     }
 
-    private static void Write(Span<double> values, int index, Complex interactionValue, double angle)
+    private static void Write(Span<double> values, int index, Complex value)
     {
-        Complex value = angle == 0 ? interactionValue : interactionValue * new Complex(Math.Cos(angle), Math.Sin(angle));
         values[index] = value.Real;
         values[index + 1] = value.Imaginary;
     }
 
-    /// <summary>ψ_lab = e^{−iH0 t} ψ_I / ‖ψ_I‖ with e^{−iE_r t} = Π_i (e^{−iω_i t})^{n_i}.</summary>
-    private void StoreLabFrameState(int slot, double t, ReadOnlySpan<Complex> psi, double norm)
+    /// <summary>target ← scale · e^{−iH0 t} ψ_I (the lab-frame state).</summary>
+    private void ToLabFrame(double t, ReadOnlySpan<Complex> psi, double scale, Span<Complex> target)
     {
-        var space = Problem.Space;
-        int d = Problem.Modes;
-        for (int i = 0; i < d; i++)
+        switch (Problem.Frame)
         {
-            var table = _modePhaseTables[i];
-            for (int n = 0; n < table.Length; n++)
-            {
-                double angle = -Problem.FrameFrequencies[i] * n * t;
-                table[n] = new Complex(Math.Cos(angle), Math.Sin(angle));
-            }
-        }
-        var target = Record.DensityStates.AsSpan(slot * Record.Dimension, Record.Dimension);
-        double scale = 1 / Math.Sqrt(norm);
-        for (int r = 0; r < psi.Length; r++)
-        {
-            Complex phase = scale;
-            for (int i = 0; i < d; i++) phase *= _modePhaseTables[i][space.Occupation(r, i)];
-            target[r] = phase * psi[r];
+            case TrajectoryFrame.Lab:
+                ComplexSpan.Scale(psi, scale, target);
+                break;
+            case TrajectoryFrame.FockDiagonal:
+                var energies = Problem.FrameEnergies;
+                for (int r = 0; r < psi.Length; r++)
+                {
+                    double angle = -energies[r] * t;
+                    target[r] = new Complex(scale * Math.Cos(angle), scale * Math.Sin(angle)) * psi[r];
+                }
+                break;
+            default:
+                // e^{−iE0_r t} = Π_i (e^{−iω_i t})^{n_i}: one table of e^{−iω_i n t} per mode.
+                var space = Problem.Space;
+                int d = Problem.Modes;
+                for (int i = 0; i < d; i++)
+                {
+                    var table = _modePhaseTables[i];
+                    for (int n = 0; n < table.Length; n++)
+                    {
+                        double angle = -Problem.FrameFrequencies[i] * n * t;
+                        table[n] = new Complex(Math.Cos(angle), Math.Sin(angle));
+                    }
+                }
+                for (int r = 0; r < psi.Length; r++)
+                {
+                    Complex phase = scale;
+                    for (int i = 0; i < d; i++) phase *= _modePhaseTables[i][space.Occupation(r, i)];
+                    target[r] = phase * psi[r];
+                }
+                break;
         }
     }
 
