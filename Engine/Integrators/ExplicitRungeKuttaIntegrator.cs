@@ -104,6 +104,17 @@ public sealed class ExplicitRungeKuttaIntegrator : IOdeIntegrator
         _extraStagesReady = false;
     }
 
+    /// <summary>Restart at t in [PreviousTime, Time] (e.g. a located quantum jump), keeping the proposed step size.</summary>
+    public void RestartAt(double t, ReadOnlySpan<double> y)
+    {
+        RequireInitialized();
+        double slack = 1e-12 * (Math.Abs(_t) + _h);
+        if (!(t >= _tPrevious - slack && t <= _t + slack))
+            throw new ArgumentOutOfRangeException(nameof(t), t, $"A restart must lie in the last step [{_tPrevious}, {_t}].");
+        _t = t;
+        ResetState(y);
+    }
+
     public void Step(double tLimit)
     {
         RequireInitialized();

@@ -21,6 +21,15 @@ public interface IOdeIntegrator
     /// <summary>Replace the state at the current time (after a jump), keeping the step-size history.</summary>
     void ResetState(ReadOnlySpan<double> y);
 
+    /// <summary>
+    /// Restart at a time <paramref name="t"/> inside the last accepted step [<see cref="PreviousTime"/>, <see cref="Time"/>]
+    /// with state <paramref name="y"/>, keeping the step-size history (a quantum jump located on the dense output).
+    /// Integrators that cannot do this throw <see cref="NotSupportedException"/>; callers then use <see cref="Initialize"/>.
+    /// (Added by the trajectories branch.)
+    /// </summary>
+    void RestartAt(double t, ReadOnlySpan<double> y) =>
+        throw new NotSupportedException($"{Name} cannot restart inside its last step; use Initialize");
+
     /// <summary>Time at the end of the last accepted step.</summary>
     double Time { get; }
 

@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Attributes;
+using BosonicTrajectories.Trajectories;
+
+namespace BosonicTrajectories.Benchmarks.Trajectories;
+
+/// <summary>The 200-trajectory ensemble of the hot/cold cat machine on 1 and 2 threads (<see cref="HotColdCatProblem"/>).</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class HotColdCatEnsembleBenchmarks
+{
+    private TrajectoryProblem _problem = null!;
+
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _problem = HotColdCatProblem.Build();
+
+    [Benchmark]
+    public long Ensemble200() =>
+        TrajectoryEnsemble.Run(_problem, HotColdCatProblem.Settings, new IndexRange(0, HotColdCatProblem.Trajectories), Threads).Count;
+}
