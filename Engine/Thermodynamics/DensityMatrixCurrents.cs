@@ -1,5 +1,4 @@
 using System.Numerics;
-using BosonicTrajectories.Analysis;
 using BosonicTrajectories.Fock;
 using BosonicTrajectories.Kernels;
 using BosonicTrajectories.Model;
@@ -57,10 +56,23 @@ public static class DensityMatrixCurrents
         ArgumentNullException.ThrowIfNull(systemMatrix);
         var dissipated = ApplyDissipator(space, bath, rho);
         var hamiltonian = FockOperators.Build(space, Polynomial.FromHoppingMatrix(systemMatrix));
-        double heat = DensityMatrixAnalysis.Expectation(dissipated, hamiltonian).Real;
+        double heat = TraceOfProduct(hamiltonian, dissipated).Real;
         double particles = 0;
-        for (int i = 0; i < space.Modes; i++) particles += DensityMatrixAnalysis.Expectation(dissipated, FockOperators.Number(space, i)).Real;
+        for (int i = 0; i < space.Modes; i++) particles += TraceOfProduct(FockOperators.Number(space, i), dissipated).Real;
         return (heat, particles);
+    }
+
+    /// <summary>Tr[A X] = Σ_kl A_kl X_lk for a sparse A and a dense row-major X.</summary>
+    private static Complex TraceOfProduct(SparseMatrix a, ReadOnlySpan<Complex> x)
+    {
+        int dim = a.Dimension;
+        var rows = a.RowPointers;
+        var columns = a.ColumnIndices;
+        var values = a.Values;
+        Complex sum = Complex.Zero;
+        for (int k = 0; k < dim; k++)
+            for (int p = rows[k]; p < rows[k + 1]; p++) sum += values[p] * x[(columns[p] * dim) + k];
+        return sum;
     }
 
     /// <summary>result += c (L ρ M† − ½ K ρ − ½ ρ K) with K = M† L (passed in, truncated product).</summary>
