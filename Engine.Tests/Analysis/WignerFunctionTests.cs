@@ -87,10 +87,10 @@ public class WignerFunctionTests
             Assert.That(WignerFunction.Evaluate(rho, q, p), Is.EqualTo(expected).Within(TruncatedStateTolerance));
         }
         Assert.That(WignerFunction.Evaluate(rho, 0, 0), Is.EqualTo(1 / Math.PI).Within(TruncatedStateTolerance));
-        double troughP = Math.PI / (2 * q0);   // first fringe minimum: cos = −1, W ≈ −e^{−p²}/π
+        double troughP = Math.PI / (2 * q0);   // first fringe minimum: cos = −1, W = (2e^{−q0²} − 2) e^{−p²}/norm ≈ −e^{−p²}/π
         double trough = WignerFunction.Evaluate(rho, 0, troughP);
         Assert.That(trough, Is.LessThan(-0.2), "the fringe minimum is negative: a non-classical state");
-        Assert.That(trough, Is.EqualTo(-Math.Exp(-troughP * troughP) / (Math.PI * (1 + Math.Exp(-2 * beta * beta)))).Within(TruncatedStateTolerance));
+        Assert.That(trough, Is.EqualTo(2 * (Math.Exp(-q0 * q0) - 1) * Math.Exp(-troughP * troughP) / norm).Within(TruncatedStateTolerance));
     }
 
     [Test]
