@@ -11,7 +11,7 @@ public class WignerFunctionTests
     // Recurrences in double precision over ≤ 40 levels: relative round-off ~1e-14 on values O(1/π).
     private const double PointTolerance = 1e-12;
 
-    // Truncating a coherent state |β| ≤ 2 at 40 levels leaves a tail population below 1e-18.
+    // Truncating the test states (|β|² ≤ 16.4 at ≥ 40 levels per unit |β|²·2.5) leaves tail populations below 1e-18.
     private const double TruncatedStateTolerance = 1e-12;
 
     // Trapezoid rule on [−7, 7]² with step 0.05 for a Gaussian-times-polynomial integrand: spectrally accurate,
@@ -54,12 +54,14 @@ public class WignerFunctionTests
         }
     }
 
-    [Test]
-    public void CoherentState_IsTheDisplacedVacuum()
+    [TestCase(1.2, -0.7, 40)]
+    [TestCase(-3.1, 2.6, 90)]
+    public void CoherentState_IsTheDisplacedVacuum(double re, double im, int levels)
     {
         // |β⟩ with β = (q0 + i p0)/√2 gives W = e^{−(q − q0)² − (p − p0)²}/π; a complex β checks α against α*.
-        var beta = new Complex(1.2, -0.7);
-        var rho = Pure(Coherent(40, beta));
+        // The large case (|β|² = 16.4, 90 levels) checks that the recurrence stays stable far from the origin.
+        var beta = new Complex(re, im);
+        var rho = Pure(Coherent(levels, beta));
         double q0 = Math.Sqrt(2) * beta.Real, p0 = Math.Sqrt(2) * beta.Imaginary;
         foreach (var (q, p) in SamplePoints().Select(s => (s.Q + q0, s.P + p0)))
         {
