@@ -9,6 +9,9 @@ public static class ResultWriter
     /// <summary>Written instead of the pictures when they cannot be drawn (the numbers are still written).</summary>
     public const string PictureFailureFile = "pictures-failed.txt";
 
+    /// <summary>Written beside the pictures when they were drawn without text (no font on the machine).</summary>
+    public const string PictureNoteFile = "pictures-note.txt";
+
     public static string Write(string outDirectory, AnalysedResult result)
     {
         string target = Path.Combine(outDirectory, result.Config.Name);
@@ -31,6 +34,7 @@ public static class ResultWriter
         try
         {
             TimeSeriesPlots.WriteAll(result.Run.Series, folder.StagingPath, result.Config.Name);
+            if (!PlotFonts.CanDrawText) File.WriteAllText(folder.PathOf(PictureNoteFile), PlotFonts.MissingFontAdvice + Environment.NewLine);
         }
 #pragma warning disable CA1031 // any failure of the graphics stack must not lose the computed results
         catch (Exception e)

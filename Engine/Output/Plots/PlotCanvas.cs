@@ -3,6 +3,22 @@ using ScottPlot;
 namespace BosonicTrajectories.Output.Plots;
 
 /// <summary>
+/// Whether the pictures can carry text. ScottPlot draws text with a system font through SkiaSharp (the Linux native
+/// assets without dependencies, so no fontconfig is needed); a machine with no font at all still renders every curve,
+/// but no labels. Debian's fonts-dejavu-core (on the dotnet machine image) provides DejaVu Sans.
+/// </summary>
+public static class PlotFonts
+{
+    /// <summary>The advice given when <see cref="CanDrawText"/> is false.</summary>
+    public const string MissingFontAdvice =
+        "no font with glyphs was found, so the pictures have no text (axes, titles, legends); " +
+        "install a font, e.g. on Debian: apt-get install fonts-dejavu-core";
+
+    /// <summary>True when a preferred sans-serif family or SkiaSharp's default typeface has glyphs.</summary>
+    public static bool CanDrawText => PlotCanvas.FontFamily is not null || SkiaSharp.SKTypeface.Default.GlyphCount > 0;
+}
+
+/// <summary>
 /// The common look of every picture (ScottPlot 5, rendered off-screen by SkiaSharp, no display needed): a sans-serif
 /// font when the machine has one (DejaVu Sans on Debian's fonts-dejavu-core; otherwise ScottPlot's default), readable
 /// sizes, and PNG output of a stated size.
@@ -18,6 +34,9 @@ internal static class PlotCanvas
     private static readonly string[] PreferredFonts = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial"];
 
     private static readonly Lazy<string?> Font = new(() => PreferredFonts.FirstOrDefault(IsInstalled));
+
+    /// <summary>The family used for text, or null when none of the preferred ones is installed.</summary>
+    public static string? FontFamily => Font.Value;
 
     /// <summary>The time axis label (SPEC: ħ = 1, time in units of 1/frequency, "1/ω").</summary>
     public const string TimeLabel = "time t (1/ω)";
