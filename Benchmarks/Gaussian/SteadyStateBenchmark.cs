@@ -37,7 +37,7 @@ public class SteadyStateBenchmark
     /// H = 2I + random Hermitian hoppings; absorption A = B B†·0.05/d; emission E = A + C C†·0.1/d + 0.02 I, so E − A &gt; 0;
     /// jumps from the eigen-decompositions of E and A as in SPEC §1.
     /// </summary>
-    internal static OpenSystemModel RandomPassiveModel(int d, Random random)
+    public static OpenSystemModel RandomPassiveModel(int d, Random random)
     {
         var build = MathNet.Numerics.LinearAlgebra.Matrix<Complex>.Build;
         var noise = build.Dense(d, d, (_, _) => new Complex(random.NextDouble() - 0.5, random.NextDouble() - 0.5));

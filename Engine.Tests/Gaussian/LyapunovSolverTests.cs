@@ -89,6 +89,72 @@ public class LyapunovSolverTests
     }
 
     [Test]
+    public void MinusIdentityHalvesQ()
+    {
+        var random = new Random(8);
+        var q = RandomPositiveSemidefinite(6, random);
+        var x = LyapunovSolver.Solve(-Matrix<double>.Build.DenseIdentity(6), q);
+        Assert.That((x - 0.5 * q).InfinityNorm(), Is.LessThan(1e-14));
+    }
+
+    [Test]
+    public void DegenerateDampedOscillatorsConverge()
+    {
+        // Ten identical, uncoupled damped modes: every eigenvalue pair −κ/2 ± iω is ten-fold degenerate.
+        const int modes = 10;
+        const double omega = 1.0, kappa = 0.1;
+        var a = Matrix<double>.Build.Dense(2 * modes, 2 * modes);
+        for (int k = 0; k < modes; k++)
+        {
+            a[2 * k, 2 * k] = a[2 * k + 1, 2 * k + 1] = -kappa / 2;
+            a[2 * k, 2 * k + 1] = omega;
+            a[2 * k + 1, 2 * k] = -omega;
+        }
+        var x = LyapunovSolver.Solve(a, kappa * Matrix<double>.Build.DenseIdentity(2 * modes));
+        Assert.That((x - Matrix<double>.Build.DenseIdentity(2 * modes)).InfinityNorm(), Is.LessThan(1e-13));
+    }
+
+    [Test]
+    public void NonNormalJordanBlockHasSmallResidual()
+    {
+        // −I + N with N the shift: a single defective eigenvalue −1 of multiplicity 30.
+        const int n = 30;
+        var a = -Matrix<double>.Build.DenseIdentity(n);
+        for (int i = 0; i + 1 < n; i++) a[i, i + 1] = 1;
+        var q = Matrix<double>.Build.DenseIdentity(n);
+        Assert.That(RelativeResidual(a, q, LyapunovSolver.Solve(a, q)), Is.LessThan(ResidualTolerance));
+    }
+
+    [Test]
+    public void WidelySpreadTimeScalesHaveSmallResidual()
+    {
+        // Decay rates from 1e-4 to 1e3 hidden by an orthogonal similarity.
+        const int n = 16;
+        var random = new Random(21);
+        var diagonal = Matrix<double>.Build.DenseOfDiagonalArray(Enumerable.Range(0, n).Select(k => -Math.Pow(10, -4 + 7.0 * k / (n - 1))).ToArray());
+        var rotation = Matrix<double>.Build.Random(n, n, new MathNet.Numerics.Distributions.Normal(0, 1, random)).QR().Q;
+        var a = rotation * diagonal * rotation.Transpose();
+        var q = RandomPositiveSemidefinite(n, random);
+        var schur = RealSchur.Compute(a);
+        Assert.That(schur.Eigenvalues.Select(e => e.Real).Order(),
+            Is.EqualTo(diagonal.Diagonal().Order()).Using<double>((x, y) => Math.Abs(x - y) <= 1e-10 * Math.Max(1, Math.Abs(y))));
+        // With ‖A‖‖X‖/‖Q‖ ~ 1e7 the plain relative residual is only ~ε·1e7; the backward error
+        // ‖AX + XAᵀ + Q‖ / (2‖A‖‖X‖ + ‖Q‖) of a backward-stable method is a small multiple of n·ε.
+        var x = LyapunovSolver.Solve(schur, q);
+        double backwardError = (a * x + x * a.Transpose() + q).FrobeniusNorm()
+                               / (2 * a.FrobeniusNorm() * x.FrobeniusNorm() + q.FrobeniusNorm());
+        Assert.That(backwardError, Is.LessThan(1e-14));
+    }
+
+    [Test]
+    public void ZeroMatrixHasAllEigenvaluesZero()
+    {
+        var schur = RealSchur.Compute(Matrix<double>.Build.Dense(5, 5));
+        Assert.That(schur.Eigenvalues, Is.All.EqualTo(System.Numerics.Complex.Zero));
+        Assert.That(schur.SpectralAbscissa, Is.EqualTo(0));
+    }
+
+    [Test]
     public void SingularEquationIsANumericalFailure()
     {
         // Eigenvalues ±1 sum to zero: no unique solution.

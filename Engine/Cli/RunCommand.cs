@@ -1,12 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
+using BosonicTrajectories.Analysis;
 using BosonicTrajectories.Configuration;
+using BosonicTrajectories.Convergence;
 using BosonicTrajectories.Output;
 using BosonicTrajectories.Simulation;
 
 namespace BosonicTrajectories.Cli;
 
-/// <summary><c>run [CONFIG] [--out DIR] [--method M] [--trajectories N] [--seed S] [--t-end T] [--threads N]</c> (SPEC §4).</summary>
+/// <summary>
+/// <c>run [CONFIG] [--out DIR] [--method M] [--trajectories N] [--seed S] [--t-end T] [--threads N] [--cutoff auto|c]</c>
+/// (SPEC §4). <c>--cutoff c</c> sets the truncation to c levels per mode (K = c for a totalExcitations config);
+/// <c>--cutoff auto</c> chooses it by <see cref="AutoCutoff"/> and records the evidence in summary.json (<c>truncation.auto</c>).
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -18,9 +24,10 @@ internal static class RunCommand
         var seed = new Option<ulong?>("--seed") { Description = "override run.seed" };
         var tEnd = new Option<string?>("--t-end") { Description = "override run.tEnd (a number or 'steady')" };
         var threads = new Option<int?>("--threads") { Description = "worker threads (default: all cores); results never depend on it" };
+        var cutoff = new Option<string?>("--cutoff") { Description = "override the truncation: c levels per mode (K = c for totalExcitations), or 'auto': grow c until the tail population < 1e-6 and the covariance changes by < 1e-4" };
         var command = new Command("run", "Run a config and write <out>/<name>/ (summary.json, timeseries.csv, pictures).")
         {
-            config, output, method, trajectories, seed, tEnd, threads,
+            config, output, method, trajectories, seed, tEnd, threads, cutoff,
         };
         command.SetAction(parse => CommandLine.Guard(() =>
         {
@@ -35,10 +42,34 @@ internal static class RunCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                using var progress = new ProgressDisplay($"{loaded.Name} ({loaded.Run.Method.ToString().ToLowerInvariant()})");
-                var result = SimulationRunner.Run(loaded, new RunContext(threadCount, progress.Report, cancel.Token));
-                progress.Dispose();
-                string folder = ResultWriter.Write(parse.GetValue(output)!, result);
+                AutoCutoffResult? auto = null;
+                switch (parse.GetValue(cutoff))
+                {
+                    case null:
+                        break;
+                    case "auto":
+                        using (var search = new ProgressDisplay($"{loaded.Name} automatic cutoff"))
+                            auto = AutoCutoff.Search(loaded, new RunContext(threadCount, search.Report, cancel.Token));
+                        loaded = CutoffTruncation.Apply(loaded, auto.Cutoff);
+                        Console.WriteLine(AutoCutoffReport.Text(auto, loaded));
+                        break;
+                    case var text:
+                        loaded = CutoffTruncation.Apply(loaded, ParseCutoff(text));
+                        break;
+                }
+
+                AnalysedResult result;
+                if (auto?.FinalResult is { } reused) result = reused;
+                else
+                {
+                    using var progress = new ProgressDisplay($"{loaded.Name} ({loaded.Run.Method.ToString().ToLowerInvariant()})");
+                    result = SimulationRunner.Run(loaded, new RunContext(threadCount, progress.Report, cancel.Token));
+                }
+                string folder = ResultWriter.Write(parse.GetValue(output)!, result, auto is null ? null : summary =>
+                {
+                    if (summary["truncation"] is not System.Text.Json.Nodes.JsonObject truncation) summary["truncation"] = truncation = [];
+                    truncation["auto"] = AutoCutoffReport.Json(auto, loaded);
+                });
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{result.Config.Name}: verdict {result.Verdict.Value} — {result.Verdict.Reason}"));
                 if (result.CrossCheck is { } c)
@@ -54,4 +85,8 @@ internal static class RunCommand
         }));
         return command;
     }
+
+    private static int ParseCutoff(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int c) && c >= 1 ? c
+        : throw new ConfigException("--cutoff", $"\"{text}\" is not valid; expected \"auto\" or a cutoff ≥ 1 (levels per mode, or K for a totalExcitations config)");
 }

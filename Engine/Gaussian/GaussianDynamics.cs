@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using Complex = System.Numerics.Complex;
 using BosonicTrajectories.Model;
 using MathNet.Numerics.LinearAlgebra;
@@ -34,16 +35,17 @@ public sealed record GaussianDynamics(int Modes, Matrix<double> Drift, Matrix<do
         int n = 2 * d;
 
         var (g, c) = HamiltonianQuadraticForm(model, n);
-        var m = new Complex[n, n];
+        var jumpMatrix = new JumpMatrix(n);
         var jumpDrive = new double[n];
         for (int k = 0; k < model.Jumps.Length; k++)
-            AddJump(model, k, m, jumpDrive);
+            AddJump(model, k, jumpMatrix, jumpDrive);
+        var (reM, imM) = (jumpMatrix.Real, jumpMatrix.Imaginary);
 
         // (Ω R)_ij = s_i R_{σ(i) j} with σ(2k) = 2k+1, σ(2k+1) = 2k, s_{2k} = +1, s_{2k+1} = −1.
         var drift = Matrix<double>.Build.Dense(n, n,
-            (i, j) => Sign(i) * (g[Partner(i), j] - m[Partner(i), j].Imaginary));
+            (i, j) => Sign(i) * (g[Partner(i), j] - imM[Partner(i) * n + j]));
         var diffusion = Matrix<double>.Build.Dense(n, n,
-            (i, j) => Sign(i) * Sign(j) * 0.5 * (m[Partner(i), Partner(j)].Real + m[Partner(j), Partner(i)].Real));
+            (i, j) => Sign(i) * Sign(j) * 0.5 * (reM[Partner(i) * n + Partner(j)] + reM[Partner(j) * n + Partner(i)]));
         var drive = Vector<double>.Build.Dense(n, i => Sign(i) * (c[Partner(i)] - jumpDrive[Partner(i)]));
         return new GaussianDynamics(d, drift, diffusion, drive);
     }
@@ -109,10 +111,10 @@ public sealed record GaussianDynamics(int Modes, Matrix<double> Drift, Matrix<do
     }
 
     /// <summary>Adds l lᴴ to M and Im(μ* l) to the jump drive for L = lᵀ x + μ.</summary>
-    private static void AddJump(OpenSystemModel model, int k, Complex[,] m, double[] jumpDrive)
+    private static void AddJump(OpenSystemModel model, int k, JumpMatrix m, double[] jumpDrive)
     {
         var jump = model.Jumps[k];
-        int n = m.GetLength(0);
+        int n = jumpDrive.Length;
         var l = new Complex[n];
         Complex constant = 0;
         var terms = jump.Operator.Terms;
@@ -129,9 +131,40 @@ public sealed record GaussianDynamics(int Modes, Matrix<double> Drift, Matrix<do
             else QuadratureBasis.AddLadderOperator(l, term.Operators[0], term.Coefficient);
         }
         for (int i = 0; i < n; i++)
-        {
             jumpDrive[i] += (Complex.Conjugate(constant) * l[i]).Imaginary;
-            for (int j = 0; j < n; j++) m[i, j] += l[i] * Complex.Conjugate(l[j]);
+        m.AddOuterProduct(l);
+    }
+
+    /// <summary>
+    /// M = Σ_k l_k l_kᴴ accumulated as real and imaginary parts (row-major): with l = r + i s,
+    /// Re(l lᴴ) = r rᵀ + s sᵀ and Im(l lᴴ) = s rᵀ − r sᵀ. Rows with r_i = s_i = 0 are skipped (a local jump touches 2).
+    /// </summary>
+    private sealed class JumpMatrix(int n)
+    {
+        private readonly double[] r = new double[n];
+        private readonly double[] s = new double[n];
+
+        public double[] Real { get; } = new double[n * n];
+
+        public double[] Imaginary { get; } = new double[n * n];
+
+        public void AddOuterProduct(Complex[] l)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                r[i] = l[i].Real;
+                s[i] = l[i].Imaginary;
+            }
+            for (int i = 0; i < n; i++)
+            {
+                if (r[i] == 0 && s[i] == 0) continue;
+                var real = Real.AsSpan(i * n, n);
+                var imaginary = Imaginary.AsSpan(i * n, n);
+                TensorPrimitives.MultiplyAdd(r, r[i], real, real);
+                TensorPrimitives.MultiplyAdd(s, s[i], real, real);
+                TensorPrimitives.MultiplyAdd(r, s[i], imaginary, imaginary);
+                TensorPrimitives.MultiplyAdd(s, -r[i], imaginary, imaginary);
+            }
         }
     }
 

@@ -67,6 +67,18 @@ public static class GaussianEvolution
         return results;
     }
 
+    /// <summary>
+    /// The moments of <paramref name="model"/> at each of <paramref name="times"/>, starting at t = 0 from the exact
+    /// moments of <paramref name="initialState"/> (<see cref="InitialMoments"/>).
+    /// </summary>
+    /// <exception cref="NonGaussianModelException">The model is not quadratic.</exception>
+    public static IReadOnlyList<QuadratureMoments> Evolve(OpenSystemModel model, InitialStateDescription initialState, IReadOnlyList<double> times)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var initial = GaussianMoments.ToQuadratures(InitialMoments.Of(initialState, model.Modes));
+        return Evolve(GaussianDynamics.FromModel(model), initial, times);
+    }
+
     /// <summary>The moments at one time t ≥ 0.</summary>
     public static QuadratureMoments At(GaussianDynamics dynamics, QuadratureMoments initial, double time) =>
         Evolve(dynamics, initial, [time])[0];

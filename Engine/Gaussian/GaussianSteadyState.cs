@@ -51,19 +51,21 @@ public static class GaussianSteadyState
     internal static string DescribeUnstableEigenvalue(Complex eigenvalue, double scale)
     {
         bool growing = eigenvalue.Real > StabilityTolerance * scale;
-        string value = eigenvalue.Imaginary == 0
-            ? Signed(eigenvalue.Real)
-            : $"{Signed(eigenvalue.Real)}{(eigenvalue.Imaginary < 0 ? "-" : "+")}{Math.Abs(eigenvalue.Imaginary).ToString("G4", CultureInfo.InvariantCulture)}i";
-        string realPart = Signed(eigenvalue.Real);
+        string which = eigenvalue.Imaginary == 0
+            ? $"a real eigenvalue {Signed(eigenvalue.Real)}"
+            : $"an eigenvalue {Format(eigenvalue.Real)} {(eigenvalue.Imaginary < 0 ? "-" : "+")} {Format(Math.Abs(eigenvalue.Imaginary))}i " +
+              $"with real part {Signed(eigenvalue.Real)}";
         string cause = growing
             ? "the model has no steady state: a quadrature grows without bound (gain exceeds loss, e.g. a squeezing " +
               "rate at or above half the damping rate, or absorption exceeding emission)"
             : "the model has no unique steady state: a mode or quadrature is undamped (no jump damps it, or gain " +
               "exactly balances loss)";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"the drift matrix has an eigenvalue {value} with real part {realPart} ≥ 0 (tolerance " +
-            $"{StabilityTolerance:G2}·max|λ| = {StabilityTolerance * scale:G2}): {cause}");
+        return $"the drift matrix has {which} ≥ 0 (tolerance {Format(StabilityTolerance)}·max|λ| = " +
+               $"{Format(StabilityTolerance * scale)}): {cause}";
     }
 
-    private static string Signed(double x) => (x >= 0 ? "+" : "") + x.ToString("G4", CultureInfo.InvariantCulture);
+    private static string Format(double x) => (x == 0 ? 0.0 : x).ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>"+0.01", "-3E-17", "0" (negative zero prints as 0).</summary>
+    private static string Signed(double x) => x > 0 ? "+" + Format(x) : Format(x);
 }

@@ -98,7 +98,7 @@ public static class InitialMoments
         double cosHalf = Math.Cos(0.5 * phase), sinHalf = Math.Sin(0.5 * phase);
         double normalisation = 2 * cosHalf * cosHalf * overlap + oneMinusOverlap;   // 1 + ε cos φ
         double antiNormalisation = 2 * sinHalf * sinHalf * overlap + oneMinusOverlap; // 1 − ε cos φ
-        if (normalisation <= 1e-300)
+        if (normalisation < 1e-30) // far below any physical cat: |α|⁴ < 1e-30 with φ = π, or round-off of cos(φ/2)
             throw new ArgumentException($"the cat state |α⟩ + e^{{iφ}}|−α⟩ with α = {alpha}, φ = {phase} has zero norm", nameof(alpha));
         Complex mean = -Complex.ImaginaryOne * alpha * (Math.Sin(phase) * overlap / normalisation);
         return (mean, x * antiNormalisation / normalisation, alpha * alpha);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using SimdVector = System.Numerics.Vector<double>;
 using BosonicTrajectories.Model;
@@ -106,30 +107,30 @@ public sealed class RealSchur
             var wSpan = w.AsSpan(k, n - k);
             wSpan.Clear();
             for (int i = 0; i < m; i++)
-                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(h.AsSpan((k + 1 + i) * n + k, n - k), v[i], wSpan, wSpan);
+                TensorPrimitives.MultiplyAdd(h.AsSpan((k + 1 + i) * n + k, n - k), v[i], wSpan, wSpan);
             for (int i = 0; i < m; i++)
             {
                 var row = h.AsSpan((k + 1 + i) * n + k, n - k);
-                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(wSpan, -beta * v[i], row, row);
+                TensorPrimitives.MultiplyAdd(wSpan, -beta * v[i], row, row);
             }
 
             // Right: all rows, columns k+1..n−1.  H ← H (I − β v vᵀ)
             for (int r = 0; r < n; r++)
             {
                 var row = h.AsSpan(r * n + k + 1, m);
-                double s = System.Numerics.Tensors.TensorPrimitives.Dot(row, vSpan);
-                if (s != 0) System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(vSpan, -beta * s, row, row);
+                double s = TensorPrimitives.Dot(row, vSpan);
+                if (s != 0) TensorPrimitives.MultiplyAdd(vSpan, -beta * s, row, row);
             }
 
             // Accumulate: Uᵀ ← (I − β v vᵀ) Uᵀ on rows k+1..n−1.
             var uw = w.AsSpan(0, n);
             uw.Clear();
             for (int i = 0; i < m; i++)
-                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(ut.AsSpan((k + 1 + i) * n, n), v[i], uw, uw);
+                TensorPrimitives.MultiplyAdd(ut.AsSpan((k + 1 + i) * n, n), v[i], uw, uw);
             for (int i = 0; i < m; i++)
             {
                 var row = ut.AsSpan((k + 1 + i) * n, n);
-                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(uw, -beta * v[i], row, row);
+                TensorPrimitives.MultiplyAdd(uw, -beta * v[i], row, row);
             }
 
             h[(k + 1) * n + k] = alpha * scale;

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BosonicTrajectories.Analysis;
 using BosonicTrajectories.Output.Plots;
 
@@ -12,13 +13,19 @@ public static class ResultWriter
     /// <summary>Written beside the pictures when they were drawn without text (no font on the machine).</summary>
     public const string PictureNoteFile = "pictures-note.txt";
 
-    public static string Write(string outDirectory, AnalysedResult result)
+    public static string Write(string outDirectory, AnalysedResult result) => Write(outDirectory, result, amendSummary: null);
+
+    /// <summary>As <see cref="Write(string, AnalysedResult)"/>, letting the caller add facts to summary.json before it is written
+    /// (e.g. the <c>truncation.auto</c> block of <c>run --cutoff auto</c>).</summary>
+    public static string Write(string outDirectory, AnalysedResult result, Action<JsonObject>? amendSummary)
     {
         string target = Path.Combine(outDirectory, result.Config.Name);
         using var folder = new AtomicDirectory(target);
         File.WriteAllText(folder.PathOf("timeseries.csv"), TimeSeriesCsv.Format(result.Run.Series));
         WritePictures(result, folder);
-        File.WriteAllText(folder.PathOf("summary.json"), SummaryJson.Format(SummaryJson.Build(result)));
+        var summary = SummaryJson.Build(result);
+        amendSummary?.Invoke(summary);
+        File.WriteAllText(folder.PathOf("summary.json"), SummaryJson.Format(summary));
         folder.Commit();
         return target;
     }

@@ -21,7 +21,9 @@ public static class SimulationRunner
             RunResult result = config.Run.Method switch
             {
                 RunMethod.Gaussian => GaussianMethod.Run(config, model, bipartitions, context),
-                _ => throw new ConfigException("run.method", $"method '{config.Run.Method}' is not available in this build; use \"gaussian\""),
+                RunMethod.Lindblad => LindbladMethod.Run(config, model, bipartitions, context),
+                RunMethod.SteadyState => SteadyStateMethod.Run(config, model, bipartitions, context),
+                _ => throw new ConfigException("run.method", $"method '{config.Run.Method}' is not available in this build; use \"gaussian\", \"lindblad\" or \"steadystate\""),
             };
             return ResultAnalysis.Analyse(config, model, bipartitions, result, clock.Elapsed.TotalSeconds);
         }

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using BosonicTrajectories.Analysis;
+using BosonicTrajectories.Fock;
+
+namespace BosonicTrajectories.Simulation;
+
+/// <summary>
+/// What the density-matrix methods record: per output time, t, ⟨n_i⟩ and one log-negativity per bipartition
+/// (columns <c>logneg_&lt;A|B&gt;</c>); at the end, the moments, tail population and per-bipartition negativity with
+/// its noise floor. One home for the observation logic of <c>lindblad</c> and <c>steadystate</c>.
+/// </summary>
+/// <remarks>
+/// The partial-transpose eigenproblems cost as much as the time stepping, so each output time's analysis runs on a
+/// background task while the integrator goes on (at most <see cref="MaxPending"/> snapshots of ρ in flight, which
+/// bounds the memory). Every row depends only on its own snapshot, so the table does not depend on scheduling.
+/// </remarks>
+internal sealed class DensityMatrixObservations : IDisposable
+{
+    private const int MaxPending = 3;
+
+    private readonly FockSpace space;
+    private readonly ImmutableArray<Bipartition> bipartitions;
+    private readonly List<Task<double[]>> rows = [];
+    private readonly SemaphoreSlim pending = new(MaxPending);
+    private readonly string[] columns;
+
+    public DensityMatrixObservations(FockSpace space, ImmutableArray<Bipartition> bipartitions)
+    {
+        this.space = space;
+        this.bipartitions = bipartitions;
+        var names = new List<string> { "t" };
+        names.AddRange(Enumerable.Range(0, space.Modes).Select(i => $"n_{i}"));
+        names.AddRange(bipartitions.Select(b => $"logneg_{b.Label}"));
+        columns = [.. names];
+    }
+
+    /// <summary>Records one output time (copies ρ; the analysis finishes in the background).</summary>
+    public void Observe(double time, ReadOnlySpan<Complex> rho)
+    {
+        pending.Wait();
+        Complex[] snapshot = rho.ToArray();
+        rows.Add(Task.Run(() =>
+        {
+            try
+            {
+                return Row(time, snapshot);
+            }
+            finally
+            {
+                pending.Release();
+            }
+        }));
+    }
+
+    /// <summary>The time series, once every queued row is done (rethrows a failure of any row).</summary>
+    public TimeSeries Series()
+    {
+        var series = new TimeSeries(columns);
+        foreach (var row in rows) series.Add(row.GetAwaiter().GetResult());
+        return series;
+    }
+
+    private double[] Row(double time, Complex[] rho)
+    {
+        var row = new double[columns.Length];
+        row[0] = time;
+        var moments = DensityMatrixAnalysis.Moments(rho, space);
+        for (int i = 0; i < space.Modes; i++) row[1 + i] = moments.AdaggerA[i, i].Real;
+        for (int b = 0; b < bipartitions.Length; b++)
+            row[1 + space.Modes + b] = DensityMatrixEntanglement.Negativity(rho, space, bipartitions[b].ModesB).LogNegativity;
+        return row;
+    }
+
+    /// <summary>Negativity of the final state per bipartition, with noise floor = <paramref name="stateErrorFloor"/> + the block-splitting bound.</summary>
+    public IReadOnlyList<MeasuredEntanglement> FinalEntanglement(ReadOnlySpan<Complex> rho, double stateErrorFloor)
+    {
+        var result = new List<MeasuredEntanglement>();
+        foreach (var b in bipartitions)
+        {
+            var n = DensityMatrixEntanglement.Negativity(rho, space, b.ModesB);
+            result.Add(new MeasuredEntanglement(b, n.Negativity, n.LogNegativity, stateErrorFloor + n.TraceNormErrorBound));
+        }
+        return result;
+    }
+
+    public double MaxTailPopulation(ReadOnlySpan<Complex> rho) => DensityMatrixAnalysis.TailPopulations(rho, space).Max();
+
+    public void Dispose() => pending.Dispose();
+}

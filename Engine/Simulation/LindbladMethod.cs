@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BosonicTrajectories.Analysis;
+using BosonicTrajectories.Configuration;
+using BosonicTrajectories.Fock;
+using BosonicTrajectories.Integrators;
+using BosonicTrajectories.Lindblad;
+using BosonicTrajectories.Model;
+
+namespace BosonicTrajectories.Simulation;
+
+/// <summary>
+/// Method <c>lindblad</c>: integrates dρ/dt = ℒρ in the truncated Fock space with the configured integrator, to tEnd
+/// (or until ‖dρ/dt‖_F &lt; steadyTolerance for <c>"tEnd": "steady"</c>), observing the lab-frame ρ at the output times.
+/// </summary>
+internal static class LindbladMethod
+{
+    /// <summary>Longest time a <c>"tEnd": "steady"</c> run may take, in units of the slowest rate scale (1/min rate).</summary>
+    private const double SteadyTimeLimit = 1e7;
+
+    public static RunResult Run(SimulationConfig config, OpenSystemModel model, ImmutableArray<Bipartition> bipartitions, RunContext context)
+    {
+        var space = new FockSpace(config.Truncation, model.Modes);
+        var rho0 = InitialStates.Build(space, config.InitialState).ToDensityMatrix();
+        var problem = LindbladProblem.Build(model, space);
+        var options = new IntegratorOptions(config.Run.RelativeTolerance, config.Run.AbsoluteTolerance);
+        var evolution = new LindbladEvolution(problem, config.Run.Integrator, options);
+        using var observations = new DensityMatrixObservations(space, bipartitions);
+        var outcome = config.Run.TEnd is { } tEnd
+            ? evolution.Run(rho0, tEnd, config.Run.Samples, observations.Observe, new SyncProgress(context), context.Cancellation)
+            : evolution.RunToSteadyState(rho0, config.Run.SteadyTolerance, SteadyTimeLimit, observations.Observe, new SyncProgress(context), context.Cancellation);
+
+        var rho = outcome.FinalDensityMatrix;
+        double stateError = 10 * (config.Run.RelativeTolerance + space.Dimension * config.Run.AbsoluteTolerance);
+        var final = DensityMatrixAnalysis.Moments(rho, space);
+        double scale = 1 + Enumerable.Range(0, model.Modes).Max(i => final.AdaggerA[i, i].Real);
+        var details = new JsonObject
+        {
+            ["integrator"] = evolution.IntegratorName,
+            ["interactionPicture"] = problem.UsesInteractionPicture,
+            ["acceptedSteps"] = outcome.AcceptedSteps,
+            ["rejectedSteps"] = outcome.RejectedSteps,
+            ["rhsEvaluations"] = outcome.TotalRhsEvaluations,
+            ["finalDerivativeNorm"] = outcome.FinalDerivativeNorm,
+            ["trace"] = DensityMatrixAnalysis.Trace(rho).Real,
+            ["purity"] = DensityMatrixAnalysis.Purity(rho),
+            ["hermiticityError"] = DensityMatrixAnalysis.HermiticityError(rho),
+        };
+        return new RunResult("lindblad", space.Dimension, outcome.FinalTime, final, observations.Series(),
+            observations.FinalEntanglement(rho, stateError), observations.MaxTailPopulation(rho),
+            MomentErrorEstimate: 100 * (config.Run.RelativeTolerance * scale + config.Run.AbsoluteTolerance * space.Dimension),
+            Statistics: null, Details: details);
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that reports synchronously (no SynchronizationContext hop).</summary>
+    internal sealed class SyncProgress(RunContext context) : IProgress<double>
+    {
+        public void Report(double value) => context.Report(value);
+    }
+}
