@@ -1,5 +1,6 @@
 using BosonicTrajectories.Analysis;
 using BosonicTrajectories.Fock;
+using BosonicTrajectories.Lindblad;
 using BosonicTrajectories.Model;
 using BosonicTrajectories.Thermodynamics;
 using Complex = System.Numerics.Complex;
@@ -17,6 +18,9 @@ public class DensityMatrixCurrentTests
     // Dense sums over D² ≤ 4·10⁴ entries of O(1) products: round-off ~1e-14 on currents O(0.1).
     private const double AgreementTolerance = 1e-12;
 
+    // Fock steady state at cutoff 14 with n̄ ≤ 0.6: truncation and the solver residual leave ~3e-5 relative (seen); 1e-4.
+    private const double FockSteadyStateTolerance = 1e-4;
+
     [TestCase(SecularApproach.Global, 14)]
     [TestCase(SecularApproach.Local, 14)]
     public void HotColdMachine_RandomStates_AgreeWithMomentFormula(SecularApproach approach, int cutoff)
@@ -33,6 +37,30 @@ public class DensityMatrixCurrentTests
         var machine = FourModeMachine(approach, 2.0, 0.7, 0.3);
         var space = new FockSpace(new TotalExcitationTruncation(4), 4);
         AssertAgreement(machine, space, new Random(8), state => state.ToArray().Sum() <= 3);
+    }
+
+    [Test]
+    public void HotColdMachine_FockSteadyState_CurrentsMatchTheLyapunovClosedForm()
+    {
+        // Both ways round: J_n from the Fock steady state ρ (steady-state solver, cutoff 14, ρ-based formula) against
+        // J_n from the exact Lyapunov moments (moment formula). T_A = 1 keeps the tail at level 13 near 1e-6.
+        var machine = TwoModeMachine(1.0, 1.2, 0.1, 0.05, 1.0, 0.03, 0.2);
+        var model = ThermalMachine.Build(machine);
+        var space = new FockSpace(new PerModeTruncation([14]), 2);
+        var rho = SteadyStateSolver.Solve(LindbladProblem.Build(model, space)).DensityMatrix;
+        var baths = ThermalMachine.BathDissipators(machine);
+        var exact = HeatCurrents.ForBaths(baths, machine.Hamiltonian, SteadyState(model));
+
+        double sum = 0;
+        for (int n = 0; n < 2; n++)
+        {
+            var (heat, particles) = DensityMatrixCurrents.Currents(space, baths[n], machine.Hamiltonian, rho);
+            Assert.That(heat, Is.EqualTo(exact[n].HeatCurrent).Within(FockSteadyStateTolerance * Math.Abs(exact[n].HeatCurrent)), $"J_{n}");
+            Assert.That(particles, Is.EqualTo(exact[n].ParticleCurrent).Within(FockSteadyStateTolerance * Math.Abs(exact[n].ParticleCurrent)), $"I_{n}");
+            sum += heat;
+        }
+        Assert.That(exact[0].HeatCurrent, Is.GreaterThan(0), "heat enters from the hot bath");
+        Assert.That(sum, Is.EqualTo(0).Within(FockSteadyStateTolerance * exact[0].HeatCurrent), "Σ J = 0 at the Fock steady state too");
     }
 
     [Test]
