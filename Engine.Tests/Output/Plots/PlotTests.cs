@@ -1,5 +1,7 @@
 using BosonicTrajectories.Analysis;
 using BosonicTrajectories.Configuration;
+using BosonicTrajectories.Fock;
+using BosonicTrajectories.Model;
 using BosonicTrajectories.Output;
 using BosonicTrajectories.Output.Plots;
 using BosonicTrajectories.Simulation;
@@ -83,6 +85,23 @@ public class PlotTests
         Assert.That(grid.Values[40, 40], Is.EqualTo(WignerFunction.Evaluate(rho, 0, 0)), "grid[i, j] = W(q_i, p_j)");
         Assert.That(grid.Q[40], Is.EqualTo(0).Within(1e-12), "the axis is centred");
         Assert.That(grid.Values.Cast<double>().Min(), Is.LessThan(-0.1), "the cat's negative fringes are on the grid");
+    }
+
+    [Test]
+    public void WignerOfOneMode_FromATwoModeState_UsesTheReducedState()
+    {
+        // |1⟩ ⊗ |0⟩: mode 0's picture is the Fock-1 Wigner function, negative at the origin.
+        var space = new FockSpace(new PerModeTruncation([4]), 2);
+        var rho = new Complex[space.Dimension * space.Dimension];
+        int k = space.IndexOf([1, 0]);
+        rho[(k * space.Dimension) + k] = 1;
+
+        string path = WignerPlot.RenderMode(space, rho, 0, 3.0, folder, "two modes");
+
+        Assert.That(Path.GetFileName(path), Is.EqualTo("wigner_mode0_t3.png"));
+        var size = PngFile.AssertValid(path);
+        Assert.That(size, Is.EqualTo((new WignerPlotOptions().Width, new WignerPlotOptions().Height)));
+        Assert.That(WignerFunction.Evaluate(ReducedDensityMatrix.OfMode(space, rho, 0), 0, 0), Is.EqualTo(-1 / Math.PI).Within(1e-14));
     }
 
     [Test]

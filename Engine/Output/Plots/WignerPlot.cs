@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using BosonicTrajectories.Analysis;
+using BosonicTrajectories.Fock;
 using ScottPlot;
 
 namespace BosonicTrajectories.Output.Plots;
@@ -23,7 +24,8 @@ public sealed record WignerPlotOptions(
 /// regions (non-classicality) show blue and positive red.
 /// <para>
 /// Use: take the reduced density matrix of a mode at the chosen time (<see cref="ReducedDensityMatrix.OfMode"/>) and
-/// write <c>WignerPlot.Render(rho, Path.Combine(folder, WignerPlot.FileName(mode, t)), new WignerPlotOptions(mode, t))</c>.
+/// write <c>WignerPlot.Render(rho, Path.Combine(folder, WignerPlot.FileName(mode, t)), new WignerPlotOptions(mode, t))</c>;
+/// or, from the full state, <c>WignerPlot.RenderMode(space, rho, mode, t, folder, runName)</c>.
 /// </para>
 /// </summary>
 public static class WignerPlot
@@ -76,6 +78,18 @@ public static class WignerPlot
         plot.Axes.SquareUnits();
         PlotCanvas.Save(plot, path, options.Width, options.Height);
         return new WignerGrid(axis, axis, values);
+    }
+
+    /// <summary>
+    /// Convenience for a run: reduces the multi-mode <paramref name="rho"/> (row-major on <paramref name="space"/>) to
+    /// <paramref name="mode"/>, and writes <see cref="FileName"/>(mode, time) into <paramref name="folder"/>; returns the path.
+    /// </summary>
+    public static string RenderMode(FockSpace space, ReadOnlySpan<Complex> rho, int mode, double? time, string folder, string? runName = null)
+    {
+        var reduced = ReducedDensityMatrix.OfMode(space, rho, mode);
+        string path = Path.Combine(folder, FileName(mode, time));
+        Render(reduced, path, new WignerPlotOptions(Mode: mode, Time: time, RunName: runName));
+        return path;
     }
 
     /// <summary>√(2⟨n⟩ + 1) + 3, with ⟨n⟩ = Σ_n n ρ_nn / Tr ρ, rounded up to a multiple of 0.5.</summary>
