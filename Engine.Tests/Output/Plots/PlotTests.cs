@@ -110,6 +110,7 @@ public class PlotTests
         Assert.That(WignerPlot.FileName(2, 100), Is.EqualTo("wigner_mode2_t100.png"));
         Assert.That(WignerPlot.FileName(0, 0.123456), Is.EqualTo("wigner_mode0_t0.1235.png"));
         Assert.That(WignerPlot.FileName(1, null), Is.EqualTo("wigner_mode1_tsteady.png"));
+        Assert.That(WignerPlot.FileName(1, double.PositiveInfinity), Is.EqualTo("wigner_mode1_tsteady.png"));
     }
 
     [Test]

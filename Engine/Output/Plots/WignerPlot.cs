@@ -8,7 +8,7 @@ namespace BosonicTrajectories.Output.Plots;
 
 /// <summary>Options of a Wigner picture; every field has a default.</summary>
 /// <param name="Mode">The mode the reduced density matrix belongs to (title and file name).</param>
-/// <param name="Time">The time of the state (title and file name); null for a steady state or an unnamed state.</param>
+/// <param name="Time">The time of the state (title and file name); null or +∞ for a steady state.</param>
 /// <param name="HalfWidth">The picture shows q, p ∈ [−HalfWidth, HalfWidth]; null: √(2⟨n⟩ + 1) + 3 (the state's rms radius
 /// in phase space plus three vacuum widths), rounded up to a multiple of 0.5.</param>
 /// <param name="GridPoints">Points per axis.</param>
@@ -30,9 +30,9 @@ public sealed record WignerPlotOptions(
 /// </summary>
 public static class WignerPlot
 {
-    /// <summary>"wigner_mode&lt;mode&gt;_t&lt;time&gt;.png" (time with up to 4 decimals, "steady" when null).</summary>
+    /// <summary>"wigner_mode&lt;mode&gt;_t&lt;time&gt;.png" (time with up to 4 decimals; "steady" for null or +∞, a steady state).</summary>
     public static string FileName(int mode, double? time) =>
-        string.Create(CultureInfo.InvariantCulture, $"wigner_mode{mode}_t{(time is { } t ? t.ToString("0.####", CultureInfo.InvariantCulture) : "steady")}.png");
+        string.Create(CultureInfo.InvariantCulture, $"wigner_mode{mode}_t{(time is { } t && double.IsFinite(t) ? t.ToString("0.####", CultureInfo.InvariantCulture) : "steady")}.png");
 
     /// <summary>
     /// Writes the heat map of W(q, p) of <paramref name="reducedRho"/> (a single-mode density matrix in the Fock basis)
@@ -62,7 +62,7 @@ public static class WignerPlot
             }
 
         string title = "Wigner function W(q, p) of mode " + options.Mode.ToString(CultureInfo.InvariantCulture)
-                       + (options.Time is { } t ? string.Create(CultureInfo.InvariantCulture, $" at t = {t:G4}") : "")
+                       + (options.Time is { } t && double.IsFinite(t) ? string.Create(CultureInfo.InvariantCulture, $" at t = {t:G4}") : " in the steady state")
                        + (options.RunName is { } name ? $" — {name}" : "");
         var plot = PlotCanvas.Create(title, "q = (a + a†)/√2", "p = i(a† − a)/√2");
         var heatmap = plot.Add.Heatmap(image);
