@@ -171,7 +171,10 @@ public class HeatCurrentTests
         // equals Σ_n J_n + P for any state, with P = i⟨[H, H_S]⟩ (Lamb shift and extra terms).
         var extra = Polynomial.Single(new Complex(0.02, 0.01), new LadderOperator(0, true), new LadderOperator(2, true))
                     + Polynomial.Single(new Complex(0.02, -0.01), new LadderOperator(0, false), new LadderOperator(2, false))
-                    + Polynomial.Single(0.05, new LadderOperator(3, true)) + Polynomial.Single(0.05, new LadderOperator(3, false));
+                    + Polynomial.Single(0.05, new LadderOperator(3, true)) + Polynomial.Single(0.05, new LadderOperator(3, false))
+                    // anti-normally ordered hopping a_1 a_3† + a_3 a_1† (exercises ⟨a a†⟩ = ⟨a†a⟩ + δ)
+                    + Polynomial.Single(0.03, new LadderOperator(1, false), new LadderOperator(3, true))
+                    + Polynomial.Single(0.03, new LadderOperator(3, false), new LadderOperator(1, true));
         var machine = FourModeMachine(approach, 2.0, 0.7, 0.3, lambShift: lambShift, extraTerms: extra);
         var model = ThermalMachine.Build(machine);
         var baths = ThermalMachine.BathDissipators(machine);
@@ -263,6 +266,29 @@ public class HeatCurrentTests
         double expected = (-a.HeatCurrent / 2.0) - ((b.HeatCurrent + (0.4 * b.ParticleCurrent)) / 0.3);
         Assert.That(state.Entropy.Value!.Value, Is.EqualTo(expected).Within(SteadyCurrentTolerance * 10));
         Assert.That(state.SecondLawHolds, Is.True);
+    }
+
+    [Test]
+    public void LadderExpectations_InEveryOrder()
+    {
+        var m = RandomMoments(3, new Random(9));
+        LadderOperator A(int i) => new(i, false);
+        LadderOperator Ad(int i) => new(i, true);
+
+        Assert.That(HamiltonianPower.Expectation([], m), Is.EqualTo(Complex.One));
+        Assert.That(HamiltonianPower.Expectation([Ad(1)], m), Is.EqualTo(Complex.Conjugate(m.Mean[1])));
+        Assert.That(HamiltonianPower.Expectation([Ad(0), A(2)], m), Is.EqualTo(m.AdaggerA[0, 2]));
+        Assert.That(HamiltonianPower.Expectation([A(2), Ad(0)], m), Is.EqualTo(m.AdaggerA[0, 2]), "⟨a_2 a_0†⟩ = ⟨a_0† a_2⟩");
+        Assert.That(HamiltonianPower.Expectation([A(1), Ad(1)], m), Is.EqualTo(m.AdaggerA[1, 1] + 1), "⟨a a†⟩ = ⟨a†a⟩ + 1");
+        Assert.That(HamiltonianPower.Expectation([A(0), A(1)], m), Is.EqualTo(m.AA[0, 1]));
+        Assert.That(HamiltonianPower.Expectation([Ad(0), Ad(1)], m), Is.EqualTo(Complex.Conjugate(m.AA[1, 0])), "⟨a_0† a_1†⟩ = conj⟨a_1 a_0⟩");
+    }
+
+    [Test]
+    public void HamiltonianPower_IsNullBeyondSecondMoments()
+    {
+        var kerr = Polynomial.Single(0.1, new LadderOperator(0, true), new LadderOperator(0, true), new LadderOperator(0, false), new LadderOperator(0, false));
+        Assert.That(HamiltonianPower.Evaluate(kerr, new Complex[,] { { 1.0 } }, RandomMoments(1, new Random(1))), Is.Null);
     }
 
     [Test]
