@@ -1,6 +1,7 @@
 using BosonicTrajectories.Configuration;
 using BosonicTrajectories.Gaussian;
 using BosonicTrajectories.Model;
+using BosonicTrajectories.Thermodynamics;
 
 namespace BosonicTrajectories.Analysis;
 
@@ -15,7 +16,11 @@ public sealed record AnalysedResult(
     IReadOnlyList<EntanglementReport> Entanglement,
     SeparabilityCertificate Certificate,
     Verdict Verdict,
-    double WallSeconds);
+    double WallSeconds)
+{
+    /// <summary>Heat and particle currents, energy balance and entropy production; null unless the model is a thermal machine.</summary>
+    public MachineThermodynamicsReport? Thermodynamics { get; init; }
+}
 
 /// <summary>
 /// The exact Gaussian theory for the model (quadratic models only): the Lyapunov steady state, and the exact

@@ -3,6 +3,7 @@ using System.Globalization;
 using BosonicTrajectories.Configuration;
 using BosonicTrajectories.Gaussian;
 using BosonicTrajectories.Model;
+using BosonicTrajectories.Thermodynamics;
 
 namespace BosonicTrajectories.Analysis;
 
@@ -31,8 +32,17 @@ public static class ResultAnalysis
             GaussianEntanglement.LogNegativity(finalQuadratures.Covariance, b.ModesB))).ToList();
         var certificate = SeparabilityCertificate.Evaluate(finalQuadratures.Covariance);
         var verdict = Decide(run, check, entanglement, certificate);
-        return new AnalysedResult(config, model, run, finalQuadratures, reference, check, entanglement, certificate, verdict, wallSeconds);
+        return new AnalysedResult(config, model, run, finalQuadratures, reference, check, entanglement, certificate, verdict, wallSeconds)
+        {
+            Thermodynamics = config.Model is ThermalMachineDescription machine
+                ? MachineThermodynamicsReport.Evaluate(machine, model, run.Final, run.FinalTime, FinalMomentError(config, run), reference?.SteadyLadder)
+                : null,
+        };
     }
+
+    /// <summary>The error of the final moments relative to O(1) occupations: the method's estimate plus the truncation term of the cross-check.</summary>
+    private static double FinalMomentError(SimulationConfig config, RunResult run) =>
+        run.MomentErrorEstimate + (run.MaxTailPopulation is { } tail ? 50.0 * LargestCutoff(config.Truncation) * tail : 0);
 
     private static GaussianReference BuildReference(SimulationConfig config, OpenSystemModel model, RunResult run)
     {

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BosonicTrajectories.Analysis;
 using BosonicTrajectories.Gaussian;
+using BosonicTrajectories.Model;
+using BosonicTrajectories.Thermodynamics;
 using MathNet.Numerics.LinearAlgebra;
 using static BosonicTrajectories.Output.JsonValues;
 
@@ -51,6 +53,7 @@ public static class SummaryJson
             ["minEigenvalueSigmaMinusHalf"] = Number(r.Certificate.MinEigenvalueSigmaMinusHalf),
             ["certified"] = r.Certificate.Certified,
         };
+        if (r.Thermodynamics is { } thermo) summary["thermodynamics"] = Thermodynamics(thermo);
         if (r.Run.MaxTailPopulation is { } tail) summary["truncation"] = new JsonObject { ["maxTailPopulation"] = Number(tail) };
         if (r.Run.Statistics is { } stats) summary["statistics"] = stats.DeepClone();
         summary["details"] = r.Run.Details.DeepClone();
@@ -89,6 +92,55 @@ public static class SummaryJson
             facts["absorptionMatrix"] = ComplexMatrix(p.AbsorptionMatrix);
         }
         return facts;
+    }
+
+    /// <summary>
+    /// The thermodynamics block (thermal machines only): per-bath currents, the energy balance and the entropy production
+    /// at a steady state (with the checks), and the same numbers at the final state (where the entropy sum is the rate of
+    /// entropy flowing into the baths, not the production, unless the final state is steady).
+    /// </summary>
+    private static JsonObject Thermodynamics(MachineThermodynamicsReport t) => new()
+    {
+        ["approach"] = t.Approach == SecularApproach.Global ? "global" : "local",
+        ["conserved"] = MachineThermodynamicsReport.ConservedQuantity,
+        ["definitions"] = MachineThermodynamicsReport.Definitions,
+        ["steadyState"] = t.SteadyState is { } steady ? ThermodynamicStateJson(steady) : null,
+        ["final"] = ThermodynamicStateJson(t.Final),
+    };
+
+    private static JsonObject ThermodynamicStateJson(ThermodynamicState s)
+    {
+        var o = new JsonObject
+        {
+            ["source"] = s.Source,
+            ["time"] = Number(s.Time),
+            ["baths"] = new JsonArray([.. s.Baths.Select(c => (JsonNode)new JsonObject
+            {
+                ["index"] = c.Dissipator.Index,
+                ["party"] = c.Dissipator.Bath.Party,
+                ["statistics"] = c.Dissipator.Bath.Statistics == BathStatistics.Bose ? "bose" : "fermi",
+                ["temperature"] = Number(c.Dissipator.Bath.Temperature),
+                ["chemicalPotential"] = Number(c.ChemicalPotential),
+                ["heatCurrent"] = Number(c.HeatCurrent),
+                ["particleCurrent"] = Number(c.ParticleCurrent),
+                ["thermalisedEnergyCurrent"] = Number(c.GibbsHeatCurrent),
+            })]),
+            ["heatCurrentSum"] = Number(s.HeatCurrentSum),
+            ["hamiltonianPower"] = s.HamiltonianPower is { } p ? Number(p) : null,
+            ["energyChangeRate"] = s.EnergyChangeRate is { } rate ? Number(rate) : null,
+        };
+        string entropyKey = s.IsSteady ? "entropyProduction" : "bathEntropyRate";
+        o[entropyKey] = s.Entropy.Value is { } sigma ? Number(sigma) : null;
+        if (s.Entropy.Reason is { } reason) o[entropyKey + "Note"] = reason;
+        if (s.IsSteady)
+        {
+            o["tolerance"] = Number(s.EnergyTolerance);
+            o["energyConserved"] = s.EnergyConserved;
+            if (s.HamiltonianPower is null)
+                o["energyConservedNote"] = "the Hamiltonian has terms of degree > 2: their power needs higher moments, so the balance is not checked";
+            o["secondLaw"] = s.SecondLawHolds;
+        }
+        return o;
     }
 
     private static JsonObject Entanglement(EntanglementReport e)
