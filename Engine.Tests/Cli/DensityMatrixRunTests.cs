@@ -23,7 +23,8 @@ public class DensityMatrixRunTests
           },
           "truncation": { "perMode": 10 },
           "initialState": { "superposition": [ { "amplitude": 1, "coherent": [1.0, 1.0] }, { "amplitude": 1, "coherent": [-1.0, -1.0] } ] },
-          "run": { "method": "lindblad", "tEnd": 60, "samples": 13 }
+          "run": { "method": "lindblad", "tEnd": 60, "samples": 13 },
+          "analysis": { "wigner": { "modes": [0], "times": [0, 58] } }
         }
         """;
 
@@ -42,6 +43,18 @@ public class DensityMatrixRunTests
         double last = double.Parse(csv[^1].Split(',')[3], System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(initial, Is.GreaterThan(0.5), "|α,α⟩ + |−α,−α⟩ with α = 1 starts clearly entangled");
         Assert.That(last, Is.LessThan(1e-5), "and loses it to the baths");
+        Assert.That(File.Exists(Path.Combine(cli.Out, "cat", "wigner_mode0_t0.png")), "Wigner picture at t = 0");
+        Assert.That(File.Exists(Path.Combine(cli.Out, "cat", "wigner_mode0_t60.png")), "t = 58 snaps to the nearest output time, 60");
+    }
+
+    [Test]
+    public void WignerRequestForAMissingModeIsAConfigError()
+    {
+        using var cli = new CliHarness();
+        string config = cli.WriteConfig("cat", EntangledCat.Replace("\"modes\": [0], \"times\"", "\"modes\": [5], \"times\"", StringComparison.Ordinal));
+        var (code, _, stderr) = cli.Run("validate", config);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("analysis.wigner.modes[0]"));
     }
 
     [Test]

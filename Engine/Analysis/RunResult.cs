@@ -28,7 +28,14 @@ public sealed record RunResult(
     double? MaxTailPopulation,
     double MomentErrorEstimate,
     JsonObject? Statistics,
-    JsonObject Details);
+    JsonObject Details)
+{
+    /// <summary>Density matrices kept for pictures (Wigner functions), with the space they live in.</summary>
+    public IReadOnlyList<DensityMatrixSnapshot> Snapshots { get; init; } = [];
+}
+
+/// <summary>A density matrix at one time (+∞ for a steady state), kept for pictures.</summary>
+public sealed record DensityMatrixSnapshot(double Time, BosonicTrajectories.Fock.FockSpace Space, System.Numerics.Complex[] DensityMatrix);
 
 /// <summary>
 /// Negativity of a state across one bipartition, with its numerical noise floor and, for trajectory ensembles,

@@ -40,7 +40,8 @@ public static class ConfigLoader
 
     private static readonly string[] RootKeys = ["name", "description", "modes", "model", "truncation", "initialState", "run", "analysis"];
     private static readonly string[] ModelKinds = ["thermalMachine", "lindblad"];
-    private static readonly string[] AnalysisKeys = ["bipartitions"];
+    private static readonly string[] AnalysisKeys = ["bipartitions", "wigner"];
+    private static readonly string[] WignerKeys = ["modes", "times"];
     private static readonly string[] BipartitionNames = ["parties", "all"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -177,7 +178,7 @@ public static class ConfigLoader
         var initialState = InitialStateReader.Read(reader.Required(root, "", "initialState", "{\"product\": [...]} or a multi-mode state"),
             "initialState", modes, reader);
         var run = RunSettingsReader.Read(reader.Required(root, "", "run", "an object with at least \"method\""), "run", reader);
-        var analysis = ReadAnalysis(reader.Optional(root, "", "analysis", () => new JsonObject()), reader);
+        var analysis = ReadAnalysis(reader.Optional(root, "", "analysis", () => new JsonObject()), modes, reader);
 
         if (reader.ErrorCount > 0 || name is null || modes is null || model is null || truncation is null || initialState is null ||
             run is null || analysis is null)
@@ -213,16 +214,33 @@ public static class ConfigLoader
         };
     }
 
-    private static AnalysisSettings? ReadAnalysis(JsonNode? node, ConfigReader reader)
+    private static AnalysisSettings? ReadAnalysis(JsonNode? node, int? modes, ConfigReader reader)
     {
         var obj = reader.Object(node, "analysis", AnalysisKeys);
         if (obj is null) return null;
-        return reader.Name(reader.Optional(obj, "analysis", "bipartitions", () => "parties"), "analysis.bipartitions", BipartitionNames) switch
+        BipartitionChoice? choice = reader.Name(reader.Optional(obj, "analysis", "bipartitions", () => "parties"), "analysis.bipartitions", BipartitionNames) switch
         {
-            "parties" => new AnalysisSettings(BipartitionChoice.Parties),
-            "all" => new AnalysisSettings(BipartitionChoice.All),
+            "parties" => BipartitionChoice.Parties,
+            "all" => BipartitionChoice.All,
             _ => null,
         };
+        var wigner = ReadWigner(reader.Optional(obj, "analysis", "wigner", null), modes, reader);
+        return choice is { } c ? new AnalysisSettings(c, wigner) : null;
+    }
+
+    /// <summary><c>analysis.wigner</c>: { "modes": [mode indices], "times": [times ≥ 0] } (both non-empty).</summary>
+    private static WignerRequest? ReadWigner(JsonNode? node, int? modes, ConfigReader reader)
+    {
+        if (node is null) return null;
+        var obj = reader.Object(node, "analysis.wigner", WignerKeys);
+        if (obj is null) return null;
+        var modeList = reader.Array(reader.Required(obj, "analysis.wigner", "modes", "an array of mode indices"), "analysis.wigner.modes", "mode indices", minLength: 1);
+        var timeList = reader.Array(reader.Required(obj, "analysis.wigner", "times", "an array of times ≥ 0"), "analysis.wigner.times", "times ≥ 0", minLength: 1);
+        if (modeList is null || timeList is null) return null;
+        var m = modeList.Select((n, i) => reader.Mode(n, ConfigReader.Index("analysis.wigner.modes", i), modes)).ToList();
+        var t = timeList.Select((n, i) => reader.Real(n, ConfigReader.Index("analysis.wigner.times", i), "a time ≥ 0", x => x >= 0)).ToList();
+        if (m.Any(x => x is null) || t.Any(x => x is null)) return null;
+        return new WignerRequest([.. m.Select(x => x!.Value).Distinct()], [.. t.Select(x => x!.Value)]);
     }
 
     private static string ReadDefaultResource()

@@ -35,4 +35,13 @@ public sealed record RunSettings(
 /// <summary>Which bipartitions of parties the analysis reports.</summary>
 public enum BipartitionChoice { Parties, All }
 
-public sealed record AnalysisSettings(BipartitionChoice Bipartitions);
+/// <summary>The config's <c>analysis</c> section.</summary>
+/// <param name="Wigner">Wigner-function pictures to draw, or null for none.</param>
+public sealed record AnalysisSettings(BipartitionChoice Bipartitions, WignerRequest? Wigner = null);
+
+/// <summary>
+/// <c>analysis.wigner</c>: draw W(q, p) of each of <see cref="Modes"/> at each of <see cref="Times"/> (each snapped to
+/// the nearest output time; the steady-state method draws its one state). Needs a density matrix: methods
+/// <c>lindblad</c> and <c>steadystate</c>.
+/// </summary>
+public sealed record WignerRequest(System.Collections.Immutable.ImmutableArray<int> Modes, System.Collections.Immutable.ImmutableArray<double> Times);

@@ -41,6 +41,9 @@ public static class ResultWriter
         try
         {
             TimeSeriesPlots.WriteAll(result.Run.Series, folder.StagingPath, result.Config.Name);
+            foreach (var snapshot in result.Run.Snapshots)
+                foreach (int mode in result.Config.Analysis.Wigner?.Modes ?? [])
+                    WignerPlot.RenderMode(snapshot.Space, snapshot.DensityMatrix, mode, snapshot.Time, folder.StagingPath, result.Config.Name);
             if (!PlotFonts.CanDrawText) File.WriteAllText(folder.PathOf(PictureNoteFile), PlotFonts.MissingFontAdvice + Environment.NewLine);
         }
 #pragma warning disable CA1031 // any failure of the graphics stack must not lose the computed results

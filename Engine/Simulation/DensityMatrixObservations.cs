@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 using BosonicTrajectories.Analysis;
+using BosonicTrajectories.Configuration;
 using BosonicTrajectories.Fock;
 
 namespace BosonicTrajectories.Simulation;
@@ -24,11 +25,15 @@ internal sealed class DensityMatrixObservations : IDisposable
     private readonly List<Task<double[]>> rows = [];
     private readonly SemaphoreSlim pending = new(MaxPending);
     private readonly string[] columns;
+    private readonly HashSet<int> snapshotIndices;
+    private readonly List<DensityMatrixSnapshot> snapshots = [];
 
-    public DensityMatrixObservations(FockSpace space, ImmutableArray<Bipartition> bipartitions)
+    /// <param name="snapshotIndices">Output-time indices (in call order of <see cref="Observe"/>) whose ρ is kept for pictures.</param>
+    public DensityMatrixObservations(FockSpace space, ImmutableArray<Bipartition> bipartitions, IEnumerable<int>? snapshotIndices = null)
     {
         this.space = space;
         this.bipartitions = bipartitions;
+        this.snapshotIndices = [.. snapshotIndices ?? []];
         var names = new List<string> { "t" };
         names.AddRange(Enumerable.Range(0, space.Modes).Select(i => $"n_{i}"));
         names.AddRange(bipartitions.Select(b => $"logneg_{b.Label}"));
@@ -40,6 +45,7 @@ internal sealed class DensityMatrixObservations : IDisposable
     {
         pending.Wait();
         Complex[] snapshot = rho.ToArray();
+        if (snapshotIndices.Contains(rows.Count)) snapshots.Add(new DensityMatrixSnapshot(time, space, snapshot));
         rows.Add(Task.Run(() =>
         {
             try
@@ -52,6 +58,13 @@ internal sealed class DensityMatrixObservations : IDisposable
             }
         }));
     }
+
+    /// <summary>The density matrices kept for pictures.</summary>
+    public IReadOnlyList<DensityMatrixSnapshot> Snapshots => snapshots;
+
+    /// <summary>The output-time indices nearest to the requested Wigner times (none without a request).</summary>
+    public static IEnumerable<int> NearestIndices(IReadOnlyList<double> outputTimes, WignerRequest? request) =>
+        request is null ? [] : request.Times.Select(t => Enumerable.Range(0, outputTimes.Count).MinBy(k => Math.Abs(outputTimes[k] - t))).Distinct();
 
     /// <summary>The time series, once every queued row is done (rethrows a failure of any row).</summary>
     public TimeSeries Series()

@@ -26,7 +26,9 @@ internal static class LindbladMethod
         var problem = LindbladProblem.Build(model, space);
         var options = new IntegratorOptions(config.Run.RelativeTolerance, config.Run.AbsoluteTolerance);
         var evolution = new LindbladEvolution(problem, config.Run.Integrator, options);
-        using var observations = new DensityMatrixObservations(space, bipartitions);
+        double[] outputTimes = config.Run.TEnd is { } end ? OutputTimes.Evenly(end, config.Run.Samples) : [0];
+        using var observations = new DensityMatrixObservations(space, bipartitions,
+            DensityMatrixObservations.NearestIndices(outputTimes, config.Analysis.Wigner));
         var outcome = config.Run.TEnd is { } tEnd
             ? evolution.Run(rho0, tEnd, config.Run.Samples, observations.Observe, new SyncProgress(context), context.Cancellation)
             : evolution.RunToSteadyState(rho0, config.Run.SteadyTolerance, SteadyTimeLimit, observations.Observe, new SyncProgress(context), context.Cancellation);
@@ -50,7 +52,7 @@ internal static class LindbladMethod
         return new RunResult("lindblad", space.Dimension, outcome.FinalTime, final, observations.Series(),
             observations.FinalEntanglement(rho, stateError), observations.MaxTailPopulation(rho),
             MomentErrorEstimate: 100 * (config.Run.RelativeTolerance * scale + config.Run.AbsoluteTolerance * space.Dimension),
-            Statistics: null, Details: details);
+            Statistics: null, Details: details) { Snapshots = observations.Snapshots };
     }
 
     /// <summary>An <see cref="IProgress{T}"/> that reports synchronously (no SynchronizationContext hop).</summary>

@@ -22,7 +22,7 @@ internal static class SteadyStateMethod
         var solution = SteadyStateSolver.Solve(problem, new SteadyStateOptions(), context.Cancellation);
         context.Report(1);
         var rho = solution.DensityMatrix;
-        using var observations = new DensityMatrixObservations(space, bipartitions);
+        using var observations = new DensityMatrixObservations(space, bipartitions, config.Analysis.Wigner is null ? null : [0]);
         observations.Observe(double.PositiveInfinity, rho);
         double stateError = 1e-9 + 10 * space.Dimension * solution.ResidualNorm;
         var details = new JsonObject
@@ -38,6 +38,6 @@ internal static class SteadyStateMethod
         };
         return new RunResult("steadystate", space.Dimension, double.PositiveInfinity, DensityMatrixAnalysis.Moments(rho, space),
             observations.Series(), observations.FinalEntanglement(rho, stateError), observations.MaxTailPopulation(rho),
-            MomentErrorEstimate: stateError, Statistics: null, Details: details);
+            MomentErrorEstimate: stateError, Statistics: null, Details: details) { Snapshots = observations.Snapshots };
     }
 }
