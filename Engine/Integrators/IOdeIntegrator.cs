@@ -31,6 +31,12 @@ public interface IOdeIntegrator
     ReadOnlySpan<double> State { get; }
 
     /// <summary>
+    /// The step size the next <see cref="Step"/> will attempt (before clipping to its tLimit); 0 before the first
+    /// step when it is still to be chosen automatically.
+    /// </summary>
+    double StepSize { get; }
+
+    /// <summary>
     /// Take one accepted step (retrying rejected ones) that does not pass <paramref name="tLimit"/>.
     /// Throws <see cref="Model.NumericalFailureException"/> on step-size underflow or a non-finite state.
     /// </summary>
@@ -42,14 +48,21 @@ public interface IOdeIntegrator
     IntegratorStatistics Statistics { get; }
 }
 
-/// <summary>Tolerances and step controls. <see cref="FixedStep"/> is used by fixed-step methods only.</summary>
+/// <summary>
+/// Tolerances and step controls. <see cref="FixedStep"/> switches the explicit Runge–Kutta methods to fixed steps
+/// (rk4 always uses fixed steps); the Krylov integrator ignores it.
+/// </summary>
 public sealed record IntegratorOptions(
     double RelativeTolerance = 1e-6,
     double AbsoluteTolerance = 1e-8,
     double? InitialStep = null,
     double MaxStep = double.PositiveInfinity,
     double? FixedStep = null,
-    long MaxSteps = 100_000_000);
+    long MaxSteps = 100_000_000)
+{
+    /// <summary>Krylov subspace dimension m of the krylov integrator (ignored by the others).</summary>
+    public int KrylovDimension { get; init; } = 30;
+}
 
 /// <summary>Work counters, cumulative since <see cref="IOdeIntegrator.Initialize"/>.</summary>
 public sealed class IntegratorStatistics

@@ -1,0 +1,54 @@
+using System.Numerics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using BosonicTrajectories.Fock;
+using BosonicTrajectories.Integrators;
+using BosonicTrajectories.Lindblad;
+using BosonicTrajectories.Model;
+
+namespace BosonicTrajectories.Benchmarks.Lindblad;
+
+/// <summary>
+/// Whole solves: the hot/cold lindblad run (perMode 20, tEnd 200, 201 samples, dopri5, rtol 1e-6, atol 1e-8; the
+/// observer computes ⟨n_0⟩ as a caller would) and the steady-state solves (2 modes × 20, 3 modes × 12).
+/// Compare with Benchmarks/qutip/hot_cold.py run on the same machine.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class LindbladSolveBenchmarks
+{
+    private LindbladProblem _hotCold = null!;
+    private LindbladProblem _threeMode = null!;
+    private Complex[] _cat = [];
+    private Fock.FockSpace _space = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _space = new FockSpace(new PerModeTruncation([20]), 2);
+        _hotCold = LindbladProblem.Build(LindbladBenchmarkModels.HotCold(), _space);
+        _cat = LindbladBenchmarkModels.CatTimesVacuum(_space, 20);
+        _threeMode = LindbladProblem.Build(LindbladBenchmarkModels.ThreeModeChain(), new FockSpace(new PerModeTruncation([12]), 3));
+    }
+
+    [Benchmark]
+    public double HotColdLindbladRun()
+    {
+        double last = 0;
+        int d = _space.Dimension;
+        var evolution = new LindbladEvolution(_hotCold, "dopri5", new IntegratorOptions(1e-6, 1e-8));
+        evolution.Run(_cat, 200, 201, (_, rho) =>
+        {
+            double n0 = 0;
+            for (int i = 0; i < d; i++) n0 += _space.Occupation(i, 0) * rho[(i * d) + i].Real;
+            last = n0;
+        });
+        return last;
+    }
+
+    [Benchmark]
+    public double SteadyStateTwoModes20() => SteadyStateSolver.Solve(_hotCold).ResidualNorm;
+
+    [Benchmark]
+    public double SteadyStateThreeModes12() => SteadyStateSolver.Solve(_threeMode).ResidualNorm;
+}

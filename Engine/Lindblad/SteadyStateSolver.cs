@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Numerics;
+using BosonicTrajectories.Kernels;
+using BosonicTrajectories.Model;
+
+namespace BosonicTrajectories.Lindblad;
+
+/// <summary>
+/// The steady state of the truncated Lindblad equation (ħ = 1): ℒρ = −i(H_eff ρ − ρ H_eff†) + Σ_k L_k ρ L_k† = 0 with
+/// Tr ρ = 1. When the model conserves excitations (weak U(1) symmetry) the steady state has coherence order
+/// k = N − N' = 0 only, so the unknowns are the diagonal blocks ρ_{N,N} (Σ_N size_N² instead of D²); otherwise the
+/// whole ρ. The singular system is made regular by the rank-one trace term, 𝒜ρ = ℒρ + x Tr ρ = x with
+/// x = (𝒮 − s)X₀ (X₀ = identity / its size, 𝒮 the no-jump part): then Tr ρ = 1 and ℒρ = 0, and the zero
+/// eigenvalue of the preconditioned operator moves to 1. It is solved by restarted GMRES right-preconditioned with the
+/// exact no-jump solve (𝒮 − s)⁻¹ (see <see cref="NoJumpPreconditioner"/>).
+/// </summary>
+public static class SteadyStateSolver
+{
+    /// <summary>Solves for the steady state of <paramref name="problem"/> (the frame option of the problem is irrelevant).</summary>
+    /// <exception cref="NumericalFailureException">GMRES did not reach the tolerance within the iteration budget.</exception>
+    public static SteadyStateResult Solve(LindbladProblem problem, SteadyStateOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        options ??= new SteadyStateOptions();
+        if (!(options.Tolerance > 0)) throw new ArgumentException($"the tolerance must be positive, got {options.Tolerance}", nameof(options));
+        if (options.MaxIterations < 1) throw new ArgumentException($"MaxIterations must be ≥ 1, got {options.MaxIterations}", nameof(options));
+        var stopwatch = Stopwatch.StartNew();
+
+        bool structured = options.UseExcitationStructure && problem.ConservesExcitations;
+        var liouvillian = structured ? BlockLiouvillian.ExcitationSectors(problem) : BlockLiouvillian.Full(problem);
+        bool jacobi = options.Preconditioner == SteadyStatePreconditioner.Jacobi ||
+            (options.Preconditioner == SteadyStatePreconditioner.Auto && liouvillian.Blocks.Max(b => b.Length) > options.MaxDenseBlock);
+        var preconditioner = new NoJumpPreconditioner(liouvillian, jacobi, options.Preconditioner == SteadyStatePreconditioner.Sylvester ? int.MaxValue : options.MaxDenseBlock);
+
+        int n = liouvillian.Length;
+        var guess = IdentityOverBlocks(liouvillian);                // X₀, Tr X₀ = 1
+        var anchor = new Complex[n];
+        var work = new Complex[n];
+        NoJumpApply(liouvillian, preconditioner.Shift, guess, anchor);     // x = (𝒮 − s)X₀
+
+        void Augmented(ReadOnlySpan<Complex> rho, Span<Complex> result)
+        {
+            liouvillian.Apply(rho, result);
+            ComplexSpan.Axpy(liouvillian.Trace(rho), anchor, result);
+        }
+
+        var coarse = options.PopulationCorrection && !jacobi ? PopulationCoarseCorrection.TryCreate(liouvillian, preconditioner, anchor) : null;
+        var residualWork = new Complex[n];
+
+        void Precondition(ReadOnlySpan<Complex> r, Span<Complex> z)
+        {
+            preconditioner.Apply(r, z);
+            if (coarse is null) return;
+            Augmented(z, residualWork);
+            for (int i = 0; i < residualWork.Length; i++) residualWork[i] = r[i] - residualWork[i];
+            coarse.AddCorrection(residualWork, z);
+        }
+
+        var rhoBlocks = (Complex[])guess.Clone();
+        var gmres = new RestartedGmres(n, Math.Min(options.Restart, Math.Max(n, 1)));
+        var (iterations, relative) = gmres.Solve(Augmented, Precondition, anchor, rhoBlocks, options.Tolerance, options.MaxIterations, cancellationToken);
+        if (!(relative <= options.Tolerance))
+            throw new NumericalFailureException(
+                $"the steady-state solver (GMRES, {(jacobi ? "Jacobi" : "no-jump")} preconditioner, {n} unknowns) did not converge in " +
+                $"{iterations} iterations (relative residual {relative:G3} > tolerance {options.Tolerance:G3}); raise the steady-state " +
+                $"MaxIterations (now {options.MaxIterations}) or Restart (now {options.Restart}), loosen Tolerance, or run method " +
+                "\"lindblad\" with tEnd \"steady\"");
+
+        // Diagnostics before cleaning up, then the Hermitian unit-trace ρ and its residual.
+        var rho = new Complex[problem.Dimension * problem.Dimension];
+        liouvillian.ToDensityMatrix(rhoBlocks, rho);
+        Complex trace = DenseMatrixKernels.Trace(rho);
+        double hermiticityError = HermiticityError(rho, problem.Dimension);
+        MakeHermitianUnitTrace(rho, problem.Dimension, trace);
+        ExtractBlocks(liouvillian, rho, rhoBlocks);
+        liouvillian.Apply(rhoBlocks, work);
+        double residual = Math.Sqrt(ComplexSpan.NormSquared(work));
+
+        return new SteadyStateResult(rho, residual, Complex.Abs(trace - 1), hermiticityError, iterations, structured, n,
+            jacobi ? SteadyStatePreconditioner.Jacobi : SteadyStatePreconditioner.Sylvester, coarse is not null, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    private static Complex[] IdentityOverBlocks(BlockLiouvillian liouvillian)
+    {
+        var x = new Complex[liouvillian.Length];
+        for (int b = 0; b < liouvillian.Blocks.Length; b++)
+        {
+            int size = liouvillian.Blocks[b].Length;
+            for (int i = 0; i < size; i++) x[liouvillian.Offsets[b] + (i * size) + i] = 1.0 / liouvillian.Dimension;
+        }
+        return x;
+    }
+
+    /// <summary>result ← (𝒮 − s)X = G X + X G† − sX for block-diagonal X (the jump-free part of ℒ).</summary>
+    private static void NoJumpApply(BlockLiouvillian liouvillian, double shift, ReadOnlySpan<Complex> x, Span<Complex> result)
+    {
+        result.Clear();
+        for (int b = 0; b < liouvillian.Blocks.Length; b++)
+        {
+            int size = liouvillian.Blocks[b].Length;
+            var g = liouvillian.CoherentBlock(b);
+            var xb = x.Slice(liouvillian.Offsets[b], size * size);
+            var yb = result.Slice(liouvillian.Offsets[b], size * size);
+            for (int i = 0; i < size; i++)
+            {
+                var row = yb.Slice(i * size, size);
+                ComplexRowKernels.AddOperatorTimesMatrixRow(g.RowPointers, g.Columns, g.Values, i, xb, size, 0, row);
+                ComplexRowKernels.AddRowTimesAdjoint(xb.Slice(i * size, size), g.RowPointers, g.Columns, g.Values, 0, row);
+            }
+        }
+        if (shift != 0) ComplexSpan.Axpy(-shift, x, result);
+    }
+
+    private static double HermiticityError(ReadOnlySpan<Complex> rho, int d)
+    {
+        double sum = 0;
+        for (int r = 0; r < d; r++)
+            for (int c = 0; c < d; c++)
+            {
+                Complex diff = rho[(r * d) + c] - Complex.Conjugate(rho[(c * d) + r]);
+                sum += (diff.Real * diff.Real) + (diff.Imaginary * diff.Imaginary);
+            }
+        return Math.Sqrt(sum);
+    }
+
+    private static void MakeHermitianUnitTrace(Span<Complex> rho, int d, Complex trace)
+    {
+        double scale = 1 / trace.Real;
+        for (int r = 0; r < d; r++)
+        {
+            rho[(r * d) + r] = rho[(r * d) + r].Real * scale;
+            for (int c = r + 1; c < d; c++)
+            {
+                Complex mean = 0.5 * scale * (rho[(r * d) + c] + Complex.Conjugate(rho[(c * d) + r]));
+                rho[(r * d) + c] = mean;
+                rho[(c * d) + r] = Complex.Conjugate(mean);
+            }
+        }
+    }
+
+    private static void ExtractBlocks(BlockLiouvillian liouvillian, ReadOnlySpan<Complex> rho, Span<Complex> blocks)
+    {
+        int d = liouvillian.Dimension;
+        for (int b = 0; b < liouvillian.Blocks.Length; b++)
+        {
+            var indices = liouvillian.Blocks[b];
+            int size = indices.Length;
+            for (int i = 0; i < size; i++)
+                for (int j = 0; j < size; j++) blocks[liouvillian.Offsets[b] + (i * size) + j] = rho[(indices[i] * d) + indices[j]];
+        }
+    }
+}
+
+/// <summary>A steady state and how well it satisfies ℒρ = 0.</summary>
+/// <param name="DensityMatrix">Hermitian, unit-trace ρ (row-major D×D, lab frame).</param>
+/// <param name="ResidualNorm">‖ℒρ‖_F of the returned ρ.</param>
+/// <param name="TraceError">|Tr ρ − 1| of the solver's raw solution (before renormalising).</param>
+/// <param name="HermiticityError">‖ρ − ρ†‖_F of the raw solution (before symmetrising).</param>
+/// <param name="Iterations">GMRES iterations (each one ℒ product and one preconditioner solve).</param>
+/// <param name="UsedExcitationStructure">True when only the coherence-order-zero blocks were unknowns.</param>
+/// <param name="Unknowns">Number of complex unknowns.</param>
+/// <param name="Preconditioner">The preconditioner used (Sylvester or Jacobi).</param>
+/// <param name="UsedPopulationCorrection">True when the coarse population correction was active.</param>
+/// <param name="WallSeconds">Time spent in the solver.</param>
+public sealed record SteadyStateResult(
+    Complex[] DensityMatrix,
+    double ResidualNorm,
+    double TraceError,
+    double HermiticityError,
+    int Iterations,
+    bool UsedExcitationStructure,
+    int Unknowns,
+    SteadyStatePreconditioner Preconditioner,
+    bool UsedPopulationCorrection,
+    double WallSeconds);
