@@ -19,6 +19,7 @@ public static class CommandLine
         var root = new RootCommand("BosonicTrajectories: open bosonic systems in a truncated Fock space, checked against exact Gaussian theory.");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
