@@ -16,7 +16,10 @@ internal static class VerifyCommand
     /// <summary>Exit code of a campaign that ran but found a violation or a failed check.</summary>
     public const int VerificationFailed = 3;
 
-    public static Command Create()
+    public static Command Create() => Create(LyapunovBackend.Instance);
+
+    /// <summary>The command with another Gaussian backend (tests inject a wrong one and expect exit code 3).</summary>
+    internal static Command Create(IGaussianBackend backend)
     {
         var instances = new Option<int>("--instances") { Description = $"number of random thermal machines (default {VerificationSettings.DefaultInstances})", DefaultValueFactory = _ => VerificationSettings.DefaultInstances };
         var modes = new Option<string>("--modes") { Description = "mode counts to draw from: a range 2..4 or one count 3 (default 2..4)", DefaultValueFactory = _ => VerificationSettings.DefaultModes.ToString() };
@@ -41,7 +44,7 @@ internal static class VerifyCommand
             {
                 VerificationReport report;
                 using (var progress = new ProgressDisplay("verify"))
-                    report = VerificationCampaign.Run(settings, new RunContext(threadCount, progress.Report, cancel.Token));
+                    report = VerificationCampaign.Run(settings, backend, new RunContext(threadCount, progress.Report, cancel.Token));
                 string folder = VerificationOutput.Write(parse.GetValue(output)!, report);
                 Console.WriteLine(VerificationTable.Format(report));
                 Console.WriteLine($"wrote {folder}");
