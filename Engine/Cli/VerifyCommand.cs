@@ -21,11 +21,11 @@ internal static class VerifyCommand
     /// <summary>The command with another Gaussian backend (tests inject a wrong one and expect exit code 3).</summary>
     internal static Command Create(IGaussianBackend backend)
     {
-        var instances = new Option<int>("--instances") { Description = $"number of random thermal machines (default {VerificationSettings.DefaultInstances})", DefaultValueFactory = _ => VerificationSettings.DefaultInstances };
-        var modes = new Option<string>("--modes") { Description = "mode counts to draw from: a range 2..4 or one count 3 (default 2..4)", DefaultValueFactory = _ => VerificationSettings.DefaultModes.ToString() };
-        var seed = new Option<ulong>("--seed") { Description = $"campaign seed; instance k depends only on (seed, k) (default {VerificationSettings.DefaultSeed})", DefaultValueFactory = _ => VerificationSettings.DefaultSeed };
-        var fockSubset = new Option<int>("--fock-subset") { Description = $"number of two-mode Fock cross-checks; 0: Gaussian only (default {VerificationSettings.DefaultFockSubset})", DefaultValueFactory = _ => VerificationSettings.DefaultFockSubset };
-        var output = new Option<string>("--out") { Description = "output folder (default results/); writes <out>/verify/", DefaultValueFactory = _ => "results" };
+        var instances = new Option<int>("--instances") { Description = "number of random thermal machines", DefaultValueFactory = _ => VerificationSettings.DefaultInstances };
+        var modes = new Option<string>("--modes") { Description = "mode counts to draw from: a range 2..4 or one count 3", DefaultValueFactory = _ => VerificationSettings.DefaultModes.ToString() };
+        var seed = new Option<ulong>("--seed") { Description = "campaign seed; instance k depends only on (seed, k)", DefaultValueFactory = _ => VerificationSettings.DefaultSeed };
+        var fockSubset = new Option<int>("--fock-subset") { Description = "number of two-mode Fock cross-checks; 0: Gaussian only", DefaultValueFactory = _ => VerificationSettings.DefaultFockSubset };
+        var output = new Option<string>("--out") { Description = "output folder; writes <out>/verify/", DefaultValueFactory = _ => "results" };
         var threads = new Option<int?>("--threads") { Description = "worker threads (default: all cores); results never depend on it" };
         var command = new Command("verify", "Check the no-go theorem on random thermal machines, cross-check against the Fock solvers, run entangling controls.")
         {

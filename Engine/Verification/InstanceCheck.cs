@@ -1,6 +1,7 @@
 using BosonicTrajectories.Analysis;
 using BosonicTrajectories.Configuration;
 using BosonicTrajectories.Gaussian;
+using BosonicTrajectories.Model;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace BosonicTrajectories.Verification;
@@ -8,7 +9,8 @@ namespace BosonicTrajectories.Verification;
 /// <summary>
 /// Checks the no-go theorem on one thermal machine with the Gaussian backend: the steady state Σ (F Σ + Σ Fᵀ + D = 0),
 /// E_N = Σ_k max(0, −ln 2ν̃_k) for every split of the parties into two sides, and λ_min(Σ − I/2) ≥ 0. The instance
-/// violates the theorem when some E_N &gt; <see cref="LogNegativityThreshold"/> or the certificate fails.
+/// violates the theorem when some E_N &gt; <see cref="LogNegativityThreshold"/> or the certificate fails. E − A must be
+/// positive definite (unique steady state); the generator guarantees it, so an instance without it fails the check.
 /// </summary>
 public static class InstanceCheck
 {
@@ -23,6 +25,10 @@ public static class InstanceCheck
         try
         {
             var model = machine.Model;
+            var diagnostics = model.Passive!.Diagnostics;
+            if (!diagnostics.UniqueSteadyState)
+                throw new UnstableModelException(
+                    $"E − A is not positive definite (λ_min = {diagnostics.MinEigenvalueEmissionMinusAbsorption:G3}): the instance is outside the theorem's hypotheses");
             var sigma = backend.SteadyCovariance(model);
             var bipartitions = Bipartition.Enumerate(model.Parties, BipartitionChoice.All);
             double worst = 0;
@@ -37,7 +43,6 @@ public static class InstanceCheck
                 }
             }
             var certificate = SeparabilityCertificate.Evaluate(sigma);
-            var diagnostics = model.Passive!.Diagnostics;
             bool violates = !(worst <= LogNegativityThreshold) || !certificate.Certified;
             return new InstanceResult(machine.Index, machine, bipartitions.Length, worst, worstLabel,
                 certificate.MinEigenvalueSigmaMinusHalf, certificate.Certified,
