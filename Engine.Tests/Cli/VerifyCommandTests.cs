@@ -17,6 +17,8 @@ public class VerifyCommandTests
         string folder = Path.Combine(cli.Out, "verify");
         string[] csv = File.ReadAllLines(Path.Combine(folder, "verify.csv"));
         Assert.That(csv, Has.Length.EqualTo(1 + 12));
+        byte[] png = File.ReadAllBytes(Path.Combine(folder, BosonicTrajectories.Verification.VerificationOutput.MarginHistogramFile));
+        Assert.That(png.Take(8), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), "a PNG histogram of the certificate margins");
         Assert.That(csv[0], Does.StartWith("index,modes,parties,approach,lambShift,frequencies"));
         Assert.That(csv.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(Enumerable.Range(0, 12).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "verify.json")))!;

@@ -179,7 +179,7 @@ public class PlotTests
 
         Assert.That(PngFile.AssertValid(Path.Combine(target, TimeSeriesPlots.OccupationsFile)).Width, Is.EqualTo(TimeSeriesPlots.DefaultWidth));
         Assert.That(PngFile.AssertValid(Path.Combine(target, TimeSeriesPlots.EntanglementFile)).Height, Is.EqualTo(TimeSeriesPlots.DefaultHeight));
-        Assert.That(File.Exists(Path.Combine(target, ResultWriter.PictureFailureFile)), Is.False);
+        Assert.That(File.Exists(Path.Combine(target, PictureGuard.FailureFile)), Is.False);
         Assert.That(File.Exists(Path.Combine(target, "summary.json")), Is.True);
     }
 
