@@ -28,6 +28,9 @@ public class ConvergeCommandTests
         Assert.That((int)json["skipped"]![0]!["cutoff"]!, Is.EqualTo(2));
         Assert.That((string?)json["skipped"]![0]!["reason"], Does.Contain("perMode[0] ≥ 4"));
         Assert.That(json["gaussianReference"]!["covariance"]!.AsArray(), Has.Count.EqualTo(4));
+        Assert.That((string?)json["plot"], Is.EqualTo("convergence.png"));
+        byte[] png = File.ReadAllBytes(Path.Combine(folder, "convergence.png"));
+        Assert.That(png.Take(4), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47 }), "a PNG convergence plot");
         Assert.That(Directory.GetDirectories(cli.Out), Has.Length.EqualTo(1), "no staging folder is left behind");
     }
 

@@ -1,3 +1,5 @@
+using BosonicTrajectories.Output.Plots;
+
 namespace BosonicTrajectories.Convergence;
 
 /// <summary>
@@ -22,15 +24,18 @@ public static class ConvergencePlot
     }
 
     /// <summary>
-    /// PLOT HOOK: renders <see cref="Series"/> to <paramref name="pngPath"/> with the shared line-plot helper
-    /// (Engine/Output/Plots, branch <c>thermo</c>, log-scale y). That helper has not landed yet, so nothing is written and
-    /// this returns false (convergence.json then says <c>"plot": null</c>); replace the body with the helper's call.
+    /// Renders <see cref="Series"/> to <paramref name="pngPath"/> (log-scale y) under the shared picture policy; returns
+    /// whether the file was written (false when no curve has a point, or the graphics stack failed).
     /// </summary>
     public static bool TryWrite(ConvergenceStudyResult result, string pngPath)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrEmpty(pngPath);
-        return false;
+        var curves = Series(result).Where(c => c.Cutoffs.Length > 0).Select(c => new LineSeries(c.Label, c.Cutoffs, c.Values)).ToList();
+        if (curves.Count == 0) return false;
+        PictureGuard.Draw(Path.GetDirectoryName(Path.GetFullPath(pngPath))!, () => LinePlot.Render(pngPath,
+            "Truncation convergence", "cutoff (Fock levels per mode, or total excitations)", "error / population", curves, yScale: AxisScale.Log10));
+        return File.Exists(pngPath);
     }
 
     private static (string, double[], double[]) Curve(string label, IEnumerable<(int Cutoff, double? Value)> points)
