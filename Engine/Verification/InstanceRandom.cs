@@ -1,3 +1,5 @@
+using BosonicTrajectories.Trajectories;
+
 namespace BosonicTrajectories.Verification;
 
 /// <summary>
@@ -7,35 +9,15 @@ namespace BosonicTrajectories.Verification;
 /// </summary>
 public sealed class InstanceRandom
 {
-    /// <summary>Odd multiplier that spreads consecutive indices over the SplitMix64 input space.</summary>
-    private const ulong IndexMultiplier = 0xD1B54A32D192ED03UL;
-
-    private ulong s0, s1, s2, s3;
+    private TrajectoryRandom stream;
     private double? spareGaussian;
 
-    /// <summary>The stream of instance <paramref name="index"/> of the campaign seeded by <paramref name="seed"/>.</summary>
-    public InstanceRandom(ulong seed, long index)
-    {
-        ulong key = SplitMix64(ref seed) ^ unchecked((ulong)index * IndexMultiplier);
-        s0 = SplitMix64(ref key);
-        s1 = SplitMix64(ref key);
-        s2 = SplitMix64(ref key);
-        s3 = SplitMix64(ref key);
-    }
+    /// <summary>The stream of instance <paramref name="index"/> of the campaign seeded by <paramref name="seed"/>
+    /// (the same xoshiro256** generator and (seed, index) seeding as trajectories use: one home for it).</summary>
+    public InstanceRandom(ulong seed, long index) => stream = TrajectoryRandom.ForTrajectory(seed, index);
 
     /// <summary>The next 64 random bits.</summary>
-    public ulong NextUInt64()
-    {
-        ulong result = RotateLeft(s1 * 5, 7) * 9;
-        ulong t = s1 << 17;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = RotateLeft(s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => stream.NextUInt64();
 
     /// <summary>Uniform on [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
@@ -96,13 +78,5 @@ public sealed class InstanceRandom
         }
     }
 
-    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 
-    private static ulong SplitMix64(ref ulong state)
-    {
-        ulong z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
 }
