@@ -23,7 +23,8 @@ public static class SimulationRunner
                 RunMethod.Gaussian => GaussianMethod.Run(config, model, bipartitions, context),
                 RunMethod.Lindblad => LindbladMethod.Run(config, model, bipartitions, context),
                 RunMethod.SteadyState => SteadyStateMethod.Run(config, model, bipartitions, context),
-                _ => throw new ConfigException("run.method", $"method '{config.Run.Method}' is not available in this build; use \"gaussian\", \"lindblad\" or \"steadystate\""),
+                RunMethod.Trajectories => TrajectoryMethod.Run(config, model, bipartitions, context),
+                _ => throw new ConfigException("run.method", $"unknown method '{config.Run.Method}'"),
             };
             return ResultAnalysis.Analyse(config, model, bipartitions, result, clock.Elapsed.TotalSeconds);
         }
