@@ -3,7 +3,11 @@ using BosonicTrajectories.Trajectories;
 
 namespace BosonicTrajectories.Benchmarks.Trajectories;
 
-/// <summary>The 200-trajectory ensemble of the hot/cold cat machine on 1 and 2 threads (<see cref="HotColdCatProblem"/>).</summary>
+/// <summary>
+/// The 200-trajectory ensemble of the hot/cold cat machine on 1 and 2 threads (<see cref="HotColdCatProblem"/>).
+/// Allocation per ensemble: one worker per thread and at most 2·threads + 1 chunk accumulators (threads and sums); none
+/// per step or per trajectory.
+/// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class HotColdCatEnsembleBenchmarks

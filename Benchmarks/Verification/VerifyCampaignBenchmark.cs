@@ -8,7 +8,8 @@ namespace BosonicTrajectories.Benchmarks.Verification;
 /// <c>verify --instances 1000 --modes 2..6 --fock-subset 0 --threads 2</c>: 1000 random thermal machines (generation with
 /// rejection, model build, Lyapunov steady state, log-negativity of every bipartition, Σ ≥ I/2 certificate) plus the
 /// Gaussian controls, on two worker threads; and the same followed by formatting verify.json and verify.csv (no disk).
-/// Target: under 10 s.
+/// Target: under 10 s. Allocation per campaign: the per-instance models and dense matrices (no time stepping), reported
+/// by the Allocated column.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
@@ -31,7 +32,10 @@ public class VerifyCampaignBenchmark
     }
 }
 
-/// <summary>One instance end to end (generate, build, check) for d = 2 and d = 6, single thread.</summary>
+/// <summary>
+/// One instance end to end (generate, build, check) for d = 2 and d = 6, single thread. Allocation per instance: its model
+/// and dense matrices, reported by the Allocated column.
+/// </summary>
 [MemoryDiagnoser]
 public class VerifyInstanceBenchmark
 {

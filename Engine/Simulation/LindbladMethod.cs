@@ -23,7 +23,10 @@ internal static class LindbladMethod
     {
         var space = new FockSpace(config.Truncation, model.Modes);
         var rho0 = InitialStates.Build(space, config.InitialState).ToDensityMatrix();
-        var problem = LindbladProblem.Build(model, space);
+        // krylov integrates dρ/dt = 𝓛ρ with a time-independent 𝓛 only; the interaction picture's generator carries phases
+        // e^{i(E0_r − E0_c)t} (any coupling or drive off the Fock diagonal), so krylov runs in the lab frame.
+        bool labFrame = IntegratorRegistry.Create(config.Run.Integrator) is KrylovExponentialIntegrator;
+        var problem = LindbladProblem.Build(model, space, interactionPicture: !labFrame);
         var options = new IntegratorOptions(config.Run.RelativeTolerance, config.Run.AbsoluteTolerance);
         var evolution = new LindbladEvolution(problem, config.Run.Integrator, options);
         double[] outputTimes = config.Run.TEnd is { } end ? OutputTimes.Evenly(end, config.Run.Samples) : [0];
