@@ -32,6 +32,9 @@ public sealed record RunResult(
 {
     /// <summary>Density matrices kept for pictures (Wigner functions), with the space they live in.</summary>
     public IReadOnlyList<DensityMatrixSnapshot> Snapshots { get; init; } = [];
+
+    /// <summary>Trajectories: the ensemble's exact sums and their manifest (written as shard.json + ensemble.bin).</summary>
+    public BosonicTrajectories.Sharding.ShardedEnsemble? Ensemble { get; init; }
 }
 
 /// <summary>A density matrix at one time (+∞ for a steady state), kept for pictures.</summary>

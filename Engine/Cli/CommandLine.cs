@@ -14,11 +14,16 @@ public static class CommandLine
     public const int NumericalFailure = 1;
     public const int ConfigError = 2;
 
+    /// <summary>A trajectories run stopped early (Ctrl-C, --max-wall) and wrote a valid partial result: EX_TEMPFAIL of
+    /// sysexits.h, so a scheduler can requeue the task with <c>--resume</c>.</summary>
+    public const int Partial = 75;
+
     public static int Run(string[] args)
     {
         var root = new RootCommand("BosonicTrajectories: open bosonic systems in a truncated Fock space, checked against exact Gaussian theory.");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(ConvergeCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(BenchIntegratorsCommand.Create());

@@ -7,14 +7,16 @@ namespace BosonicTrajectories.Configuration;
 /// except for method "steadystate" (default "steady"); "steady" is refused for "trajectories" (an ensemble of
 /// stochastic trajectories has no ‖dρ/dt‖ to test). Defaults: samples 201 (≥ 2), rtol 1e-6 (0 &lt; rtol &lt; 1),
 /// atol 1e-8 (&gt; 0), integrator "dopri5" (one of <see cref="ConfigLoader.KnownIntegrators"/>), trajectories 500 (≥ 1),
-/// seed 1 (integer ≥ 0), steadyTolerance 1e-8 (&gt; 0).
+/// seed 1 (integer ≥ 0), steadyTolerance 1e-8 (&gt; 0). Trajectories only, optional: <c>standardErrorTarget</c> (&gt; 0; stop
+/// once every tracked standard error is below it) and <c>steadyStateFrom</c> (0 ≤ t &lt; tEnd; time-average each
+/// trajectory over the output times in [t, tEnd] for a steady-state estimate).
 /// </summary>
 internal static class RunSettingsReader
 {
     public static readonly string[] MethodNames = ["lindblad", "trajectories", "steadystate", "gaussian"];
 
     private static readonly string[] RunKeys =
-        ["method", "tEnd", "samples", "rtol", "atol", "integrator", "trajectories", "seed", "steadyTolerance"];
+        ["method", "tEnd", "samples", "rtol", "atol", "integrator", "trajectories", "seed", "steadyTolerance", "standardErrorTarget", "steadyStateFrom"];
 
     public const string SteadyKeyword = "steady";
 
@@ -71,10 +73,30 @@ internal static class RunSettingsReader
         double? steadyTolerance = reader.Real(reader.Optional(obj, path, "steadyTolerance", () => 1e-8), ConfigReader.Child(path, "steadyTolerance"),
             "a tolerance > 0 on ‖dρ/dt‖", x => x > 0);
 
+        double? standardErrorTarget = TrajectoryOnly(obj, path, "standardErrorTarget", method, reader,
+            "a standard-error target > 0 (stop when every tracked standard error is below it)", x => x > 0);
+        double? steadyStateFrom = TrajectoryOnly(obj, path, "steadyStateFrom", method, reader,
+            "a time t with 0 ≤ t < tEnd (time-average each trajectory over [t, tEnd])", x => x >= 0 && (tEnd is not double end || x < end));
+
         if (reader.ErrorCount != before || method is null || !tEndOk || samples is null || rtol is null || atol is null ||
             integrator is null || trajectories is null || seed is null || steadyTolerance is null)
             return null;
-        return new RunSettings(method.Value, tEnd, samples.Value, rtol.Value, atol.Value, integrator, trajectories.Value, seed.Value, steadyTolerance.Value);
+        return new RunSettings(method.Value, tEnd, samples.Value, rtol.Value, atol.Value, integrator, trajectories.Value, seed.Value,
+            steadyTolerance.Value, standardErrorTarget, steadyStateFrom);
+    }
+
+    /// <summary>An optional number that only the trajectories method uses; an error for any other method.</summary>
+    private static double? TrajectoryOnly(JsonObject obj, string path, string key, RunMethod? method, ConfigReader reader,
+        string requirement, Func<double, bool> valid)
+    {
+        if (!obj.TryGetPropertyValue(key, out var node) || node is null) return null;
+        string keyPath = ConfigReader.Child(path, key);
+        if (method is not null && method != RunMethod.Trajectories)
+        {
+            reader.Error(keyPath, $"applies to method \"trajectories\" only; remove it for method \"{method.Value.ToString().ToLowerInvariant()}\"");
+            return null;
+        }
+        return reader.Real(node, keyPath, requirement, valid);
     }
 
     private static ulong? ReadSeed(JsonNode? node, string path, ConfigReader reader)

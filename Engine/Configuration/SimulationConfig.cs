@@ -21,6 +21,8 @@ public enum RunMethod { Lindblad, Trajectories, SteadyState, Gaussian }
 /// <summary>The config's <c>run</c> section with defaults filled in.</summary>
 /// <param name="TEnd">Final time; null means "steady": run until ‖dρ/dt‖ is below <see cref="SteadyTolerance"/>.</param>
 /// <param name="Samples">Output times: evenly spaced on [0, TEnd], this many points.</param>
+/// <param name="StandardErrorTarget">Trajectories: stop once every tracked standard error is below this (null: run all).</param>
+/// <param name="SteadyStateFrom">Trajectories: start of the time-averaging window [t, TEnd] of the steady-state estimate.</param>
 public sealed record RunSettings(
     RunMethod Method,
     double? TEnd,
@@ -30,7 +32,9 @@ public sealed record RunSettings(
     string Integrator,
     int Trajectories,
     ulong Seed,
-    double SteadyTolerance);
+    double SteadyTolerance,
+    double? StandardErrorTarget = null,
+    double? SteadyStateFrom = null);
 
 /// <summary>Which bipartitions of parties the analysis reports.</summary>
 public enum BipartitionChoice { Parties, All }

@@ -4,7 +4,10 @@ using BosonicTrajectories.Output.Plots;
 
 namespace BosonicTrajectories.Output;
 
-/// <summary>Writes <c>&lt;out&gt;/&lt;name&gt;/</c> (summary.json, timeseries.csv, pictures of the time series) atomically.</summary>
+/// <summary>
+/// Writes <c>&lt;out&gt;/&lt;name&gt;/</c> (summary.json, timeseries.csv, pictures of the time series; for trajectories also
+/// shard.json and ensemble.bin, in <c>&lt;name&gt;.shard-I-of-N/</c> for a shard) atomically.
+/// </summary>
 public static class ResultWriter
 {
     public static string Write(string outDirectory, AnalysedResult result) => Write(outDirectory, result, amendSummary: null);
@@ -13,13 +16,15 @@ public static class ResultWriter
     /// (e.g. the <c>truncation.auto</c> block of <c>run --cutoff auto</c>).</summary>
     public static string Write(string outDirectory, AnalysedResult result, Action<JsonObject>? amendSummary)
     {
-        string target = Path.Combine(outDirectory, result.Config.Name);
+        var ensemble = result.Run.Ensemble;
+        string target = Path.Combine(outDirectory, ensemble?.Manifest.Shard.FolderName(result.Config.Name) ?? result.Config.Name);
         using var folder = new AtomicDirectory(target);
         File.WriteAllText(folder.PathOf("timeseries.csv"), TimeSeriesCsv.Format(result.Run.Series));
         WritePictures(result, folder);
         var summary = SummaryJson.Build(result);
         amendSummary?.Invoke(summary);
         File.WriteAllText(folder.PathOf("summary.json"), SummaryJson.Format(summary));
+        ensemble?.Manifest.WriteWith(ensemble.Sums, folder.StagingPath);
         folder.Commit();
         return target;
     }

@@ -7,6 +7,7 @@ using BosonicTrajectories.Configuration;
 using BosonicTrajectories.Fock;
 using BosonicTrajectories.Gaussian;
 using BosonicTrajectories.Model;
+using BosonicTrajectories.Sharding;
 using BosonicTrajectories.Trajectories;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -18,7 +19,11 @@ namespace BosonicTrajectories.Simulation;
 /// not depend on the thread count. Reports ensemble means with standard errors of the mean (columns <c>n_i_se</c>),
 /// and the ensemble density matrix at the final time, whose log-negativity per bipartition carries a delete-group
 /// jackknife interval (±4 SE). Log-negativity is not tracked over time (ρ is accumulated at the final time only).
-/// Cancellation (Ctrl-C) keeps the completed leading trajectories and reports them as a partial result.
+/// Cancellation (Ctrl-C) or the wall-clock limit keeps the completed leading trajectories and reports them as a partial
+/// result; <see cref="RunContext.ResumeFrom"/> continues one. With <see cref="RunContext.Shard"/> only that block of
+/// indices runs (<see cref="ShardSpec.Range"/>). <c>run.steadyStateFrom</c> adds time-averaged steady-state occupations
+/// whose standard errors come from the per-trajectory averages (independent across trajectories, so correct whatever
+/// the correlation in time).
 /// </summary>
 internal static class TrajectoryMethod
 {
@@ -31,11 +36,22 @@ internal static class TrajectoryMethod
         var frame = config.Run.Integrator == "krylov" ? TrajectoryFrame.Lab : TrajectoryFrame.NumberTerms;
         var problem = TrajectoryProblem.Build(model, initial, times, frame);
         var settings = new TrajectorySettings(config.Run.Integrator, config.Run.RelativeTolerance, config.Run.AbsoluteTolerance,
-            Seed: config.Run.Seed, DensityMatrixTimes: [times.Length - 1]);
+            Seed: config.Run.Seed, DensityMatrixTimes: [times.Length - 1], SteadyStateWindowStart: config.Run.SteadyStateFrom,
+            StandardErrorTarget: config.Run.StandardErrorTarget, WallClockLimit: context.WallClockLimit);
+        if (!context.Shard.IsWhole && config.Run.StandardErrorTarget is not null)
+            throw new ConfigException("run.standardErrorTarget",
+                $"cannot be combined with --shard {context.Shard}: each shard would stop on its own; remove it, or run unsharded");
+        var range = context.Shard.Range(config.Run.Trajectories);
         var progress = new EnsembleProgressReporter(context);
-        var sums = TrajectoryEnsemble.Run(problem, settings, new IndexRange(0, config.Run.Trajectories), context.Threads,
-            progress: progress, cancellation: context.Cancellation);
-        return FromSums(space, bipartitions, sums, config.Run.Trajectories);
+        var sums = TrajectoryEnsemble.Run(problem, settings, range, context.Threads, EnsembleIdentity.ConfigHash(config),
+            progress, context.ResumeFrom, context.Cancellation);
+        var result = FromSums(space, bipartitions, sums, range.Count);
+        if (!context.Shard.IsWhole)
+            result.Statistics!["shard"] = new JsonObject
+            {
+                ["index"] = context.Shard.Index, ["count"] = context.Shard.Count, ["range"] = new JsonArray(range.Start, range.End),
+            };
+        return result with { Ensemble = new ShardedEnsemble(ShardManifest.Describe(config, context.Shard, sums), sums) };
     }
 
     /// <summary>The reported result of an ensemble's sums (one home for <c>run</c> and any later merge of shards).</summary>
@@ -87,6 +103,7 @@ internal static class TrajectoryMethod
             ["trajectoryRanges"] = new JsonArray([.. result.TrajectoryRanges.Select(r => (JsonNode)r.ToString())]),
             ["totalJumps"] = sums.TotalJumps,
         };
+        if (result.SteadyStateWindowStart is double from) statistics["steadyState"] = SteadyStateEstimate(result, from, d);
         var details = new JsonObject
         {
             ["acceptedSteps"] = sums.AcceptedSteps,
@@ -99,6 +116,19 @@ internal static class TrajectoryMethod
         return new RunResult("trajectories", space.Dimension, result.OutputTimes[last], final, series, entanglement,
             DensityMatrixAnalysis.TailPopulations(rho, space).Max(), momentError, statistics, details);
     }
+
+    /// <summary>
+    /// Time-averaged occupations over the output times in [from, t_end]: the mean over trajectories of each trajectory's
+    /// time average, with the standard error across trajectories.
+    /// </summary>
+    private static JsonObject SteadyStateEstimate(EnsembleResult result, double from, int modes) => new()
+    {
+        ["from"] = from,
+        ["to"] = result.OutputTimes[^1],
+        ["outputTimes"] = result.OutputTimes.Count(t => t >= from),
+        ["occupations"] = new JsonArray([.. Enumerable.Range(0, modes).Select(i => (JsonNode)result.SteadyStateMeans[TrackedObservables.Occupation(i)])]),
+        ["standardErrors"] = new JsonArray([.. Enumerable.Range(0, modes).Select(i => (JsonNode)result.SteadyStateStandardErrors[TrackedObservables.Occupation(i)])]),
+    };
 
     /// <summary>Forwards ensemble progress to the run's progress display (synchronously, from the committing thread).</summary>
     private sealed class EnsembleProgressReporter(RunContext context) : IProgress<EnsembleProgress>

@@ -28,9 +28,12 @@ public static class TrajectoryEnsemble
     /// <param name="cancellation">Stops the run; the returned sums then hold the completed leading trajectories
     /// (<see cref="EnsembleStopReason.Cancelled"/>).</param>
     /// <param name="tag">Identity text stored in the sums (merging requires equal tags).</param>
+    /// <param name="resumeFrom">Sums of an interrupted run over a leading block [indices.Start, k) of the same range (same
+    /// identity): the run continues with [k, indices.End) and its stopping rules see the combined sums, so the result is
+    /// bit-identical to an uninterrupted run. Null (or empty sums) starts from scratch.</param>
     public static EnsembleSums Run(
         TrajectoryProblem problem, TrajectorySettings settings, IndexRange indices, int threads = 0, string tag = "",
-        IProgress<EnsembleProgress>? progress = null, CancellationToken cancellation = default)
+        IProgress<EnsembleProgress>? progress = null, EnsembleSums? resumeFrom = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
@@ -40,9 +43,11 @@ public static class TrajectoryEnsemble
         if (threads < 0) throw new ArgumentException($"threads = {threads} must be ≥ 0 (0: all cores)", nameof(threads));
         if (threads == 0) threads = Environment.ProcessorCount;
 
-        long chunks = indices.Count == 0 ? 0 : ((indices.End - 1) / settings.ChunkSize) - (indices.Start / settings.ChunkSize) + 1;
+        var prefix = StartingSums(problem, settings, indices, tag, resumeFrom);
+        var remaining = new IndexRange(indices.Start + prefix.Count, indices.End);
+        long chunks = remaining.Count == 0 ? 0 : ((remaining.End - 1) / settings.ChunkSize) - (remaining.Start / settings.ChunkSize) + 1;
         threads = (int)Math.Max(1, Math.Min(threads, chunks));
-        var run = new EnsembleRun(problem, settings, indices, threads, tag, progress, cancellation);
+        var run = new EnsembleRun(problem, settings, remaining, indices.Count, prefix, threads, progress, cancellation);
         if (threads == 1)
         {
             run.Work();
@@ -60,12 +65,30 @@ public static class TrajectoryEnsemble
         return run.Finish();
     }
 
+    /// <summary>The sums a run starts from: empty, or a copy of <paramref name="resumeFrom"/> after checking that it is a
+    /// leading block of <paramref name="indices"/> of the same ensemble.</summary>
+    private static EnsembleSums StartingSums(
+        TrajectoryProblem problem, TrajectorySettings settings, IndexRange indices, string tag, EnsembleSums? resumeFrom)
+    {
+        var start = EnsembleSums.Create(problem, settings, tag);
+        if (resumeFrom is null || resumeFrom.Count == 0) return start;
+        var ranges = resumeFrom.TrajectoryRanges;
+        if (ranges.Count != 1 || ranges[0].Start != indices.Start || ranges[0].End > indices.End)
+            throw new ArgumentException(
+                $"cannot resume: the saved sums hold trajectories {string.Join(" ", ranges)}, not a leading block of {indices}",
+                nameof(resumeFrom));
+        start.Merge(resumeFrom);                 // checks the identity (problem, settings, seed, tag)
+        start.StopReason = EnsembleStopReason.Completed;
+        return start;
+    }
+
     /// <summary>Shared state of one run: chunk hand-out, in-order commit and the stopping rules.</summary>
     private sealed class EnsembleRun
     {
         private readonly TrajectoryProblem _problem;
         private readonly TrajectorySettings _settings;
         private readonly IndexRange _indices;
+        private readonly long _requested;
         private readonly IProgress<EnsembleProgress>? _progress;
         private readonly CancellationToken _userCancellation;
         private readonly CancellationTokenSource _stop;
@@ -76,6 +99,7 @@ public static class TrajectoryEnsemble
         private readonly object _lock = new();
         private readonly int _maxAccumulators;
         private readonly List<Exception> _failures = [];
+        private readonly long _resumedCount;
         private long _nextChunk;
         private long _nextCommit;
         private int _accumulatorsCreated;
@@ -83,17 +107,19 @@ public static class TrajectoryEnsemble
         private TimeSpan? _lastReport;
 
         public EnsembleRun(
-            TrajectoryProblem problem, TrajectorySettings settings, IndexRange indices, int threads, string tag,
+            TrajectoryProblem problem, TrajectorySettings settings, IndexRange indices, long requested, EnsembleSums start, int threads,
             IProgress<EnsembleProgress>? progress, CancellationToken cancellation)
         {
             _problem = problem;
             _settings = settings;
             _indices = indices;
+            _requested = requested;
+            _resumedCount = start.Count;
             _progress = progress;
             _userCancellation = cancellation;
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             if (settings.WallClockLimit is TimeSpan limit) _stop.CancelAfter(limit);
-            _total = EnsembleSums.Create(problem, settings, tag);
+            _total = start;
             _maxAccumulators = (2 * threads) + 1;
             long firstChunk = indices.Start / settings.ChunkSize;
             long endChunk = indices.Count == 0 ? firstChunk : ((indices.End - 1) / settings.ChunkSize) + 1;
@@ -167,7 +193,7 @@ public static class TrajectoryEnsemble
                     if (_accumulatorsCreated < _maxAccumulators)
                     {
                         _accumulatorsCreated++;
-                        accumulator = EnsembleSums.Create(_problem, _settings);
+                        accumulator = EnsembleSums.Create(_problem, _settings, _total.Tag);
                         break;
                     }
                     Monitor.Wait(_lock); // every accumulator waits for an earlier chunk to be committed
@@ -227,9 +253,9 @@ public static class TrajectoryEnsemble
             if (!force && _lastReport is TimeSpan last && elapsed - last < ProgressInterval) return;
             _lastReport = elapsed;
             long done = _total.Count;
-            double rate = elapsed.TotalSeconds > 0 ? done / elapsed.TotalSeconds : 0;
-            TimeSpan? eta = rate > 0 ? TimeSpan.FromSeconds((_indices.Count - done) / rate) : null;
-            _progress.Report(new EnsembleProgress(done, _indices.Count, elapsed, rate, eta, maxError));
+            double rate = elapsed.TotalSeconds > 0 ? (done - _resumedCount) / elapsed.TotalSeconds : 0;
+            TimeSpan? eta = rate > 0 ? TimeSpan.FromSeconds((_requested - done) / rate) : null;
+            _progress.Report(new EnsembleProgress(done, _requested, elapsed, rate, eta, maxError));
         }
 
         public EnsembleSums Finish()
