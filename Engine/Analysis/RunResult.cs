@@ -32,6 +32,12 @@ public sealed record RunResult(
 {
     /// <summary>Density matrices kept for pictures (Wigner functions), with the space they live in.</summary>
     public IReadOnlyList<DensityMatrixSnapshot> Snapshots { get; init; } = [];
+
+    /// <summary>
+    /// Seconds the method spent building its operators and evolving or solving (observations at the output times
+    /// included; config reading, the final analysis and output writing excluded); null when the method did not time itself.
+    /// </summary>
+    public double? SolveSeconds { get; init; }
 }
 
 /// <summary>A density matrix at one time (+∞ for a steady state), kept for pictures.</summary>

@@ -24,6 +24,7 @@ internal static class TrajectoryMethod
 {
     public static RunResult Run(SimulationConfig config, OpenSystemModel model, ImmutableArray<Bipartition> bipartitions, RunContext context)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var space = new FockSpace(config.Truncation, model.Modes);
         var initial = InitialStates.Build(space, config.InitialState);
         double tEnd = config.Run.TEnd ?? throw new ConfigException("run.tEnd", "the trajectories method needs a final time > 0, not \"steady\"");
@@ -35,7 +36,8 @@ internal static class TrajectoryMethod
         var progress = new EnsembleProgressReporter(context);
         var sums = TrajectoryEnsemble.Run(problem, settings, new IndexRange(0, config.Run.Trajectories), context.Threads,
             progress: progress, cancellation: context.Cancellation);
-        return FromSums(space, bipartitions, sums, config.Run.Trajectories);
+        double solveSeconds = clock.Elapsed.TotalSeconds;
+        return FromSums(space, bipartitions, sums, config.Run.Trajectories) with { SolveSeconds = solveSeconds };
     }
 
     /// <summary>The reported result of an ensemble's sums (one home for <c>run</c> and any later merge of shards).</summary>
