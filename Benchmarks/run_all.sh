@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RESULTS=Benchmarks/results
 QUICK=""
-REPEATS=5
+REPEATS=3
 BDN_FILTER="*"
 SKIP_BDN=0
 SKIP_QUTIP=0
