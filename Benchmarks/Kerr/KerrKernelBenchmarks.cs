@@ -28,6 +28,7 @@ public class KerrKernelBenchmarks
     private double _time;
     private TrajectoryProblem _trajectories = null!;
     private TrajectoryWorker _worker = null!;
+    private TrajectoryWorker _fockDiagonalWorker = null!;
     private Complex[] _phases = [];
     private Complex[] _psi = [];
     private Complex[] _psiDerivative = [];
@@ -53,7 +54,20 @@ public class KerrKernelBenchmarks
         _phases = new Complex[_trajectories.Generator.PhaseBufferLength];
         _psi = [.. psi.PureState];
         _psiDerivative = new Complex[_space.Dimension];
-        for (int k = 0; k < 20; k++) TrajectorySolver.RunOne(_worker, 1_000_000 + k);
+        var fockDiagonal = TrajectoryProblem.Build(model, InitialStates.Build(_space, config.InitialState), times, TrajectoryFrame.FockDiagonal);
+        _fockDiagonalWorker = new TrajectoryWorker(fockDiagonal, settings);
+        foreach (var (name, worker) in new[] { ("NumberTerms", _worker), ("FockDiagonal", _fockDiagonalWorker) })
+        {
+            long steps = 0, rhs = 0, jumps = 0;
+            for (int k = 0; k < 20; k++)
+            {
+                TrajectorySolver.RunOne(worker, 1_000_000 + k);
+                steps += worker.Record.AcceptedSteps + worker.Record.RejectedSteps;
+                rhs += worker.Record.RhsEvaluations;
+                jumps += worker.Record.JumpCount;
+            }
+            Console.WriteLine($"// {name} frame: per trajectory {steps / 20.0} steps, {rhs / 20.0} right-hand sides, {jumps / 20.0} jumps");
+        }
     }
 
     [Benchmark]
@@ -91,5 +105,13 @@ public class KerrKernelBenchmarks
     {
         TrajectorySolver.RunOne(_worker, ++_index);
         return _worker.Record.AcceptedSteps;
+    }
+
+    /// <summary>The same trajectory in the frame of the whole Fock-diagonal H0 (Kerr term included) instead of ω a†a.</summary>
+    [Benchmark]
+    public long OneTrajectoryFockDiagonalFrame()
+    {
+        TrajectorySolver.RunOne(_fockDiagonalWorker, ++_index);
+        return _fockDiagonalWorker.Record.AcceptedSteps;
     }
 }
