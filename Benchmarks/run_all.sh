@@ -63,7 +63,7 @@ fi
 if [[ $SKIP_HYPERFINE -eq 0 ]]; then
     echo "== 3. hyperfine (whole command, Kerr)"
     need_apt hyperfine hyperfine
-    OUT=$(mktemp -d)
+    OUT="$RESULTS/engine-out"
     ENGINE="dotnet Engine/bin/Release/net10.0/Engine.dll run configs/kerr-benchmark.jsonc --out $OUT"
     hyperfine --warmup 1 --runs "$REPEATS" --export-json "$RESULTS/hyperfine-kerr-lindblad.json" \
         "$ENGINE --method lindblad --threads 2"
