@@ -65,7 +65,7 @@ public class RunSettingsConfigTests
     [TestCase("samples", 1.0, "≥ 2")]
     [TestCase("rtol", 1.0, "rtol < 1")]
     [TestCase("atol", 0.0, "> 0")]
-    [TestCase("trajectories", 0.0, "≥ 1")]
+    [TestCase("trajectories", 1.0, "≥ 2")]
     [TestCase("steadyTolerance", -1e-8, "> 0")]
     [TestCase("seed", -1.0, "integer from 0")]
     [TestCase("seed", 1.5, "integer from 0")]
@@ -110,7 +110,7 @@ public class RunSettingsConfigTests
     {
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.ApplyOverrides(ConfigLoader.Default(), method: "fast", trajectories: 0, tEnd: "soon"))!;
         HasError(e, "--method", "\"fast\"", "lindblad");
-        HasError(e, "--trajectories", "≥ 1");
+        HasError(e, "--trajectories", "≥ 2");
         HasError(e, "--t-end", "\"soon\"", "steady");
     }
 

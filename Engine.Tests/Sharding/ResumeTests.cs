@@ -61,6 +61,17 @@ public class ResumeTests
     }
 
     [Test]
+    public void AWallClockLimitBeforeTheFirstTrajectoryIsANumericalFailureSayingWhatToChange()
+    {
+        using var cli = new CliHarness();
+        // tEnd 5000: one trajectory takes far longer than the timer's resolution, so none can finish within 1e-7 s.
+        var (code, _, stderr) = cli.Run("run", cli.WriteConfig("c", ShardFixture.Config(tEnd: 5000)), "--out", cli.Out, "--max-wall", "1e-7");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("before the first trajectory finished").And.Contain("raise --max-wall"));
+        Assert.That(Directory.Exists(ShardFixture.Folder(cli, "")), Is.False, "nothing written");
+    }
+
+    [Test]
     public void ResumeWithoutASavedRunStartsFromScratch()
     {
         using var cli = new CliHarness();

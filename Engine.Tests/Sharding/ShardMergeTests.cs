@@ -21,6 +21,21 @@ public class ShardMergeTests
         Assert.That((int)ShardFixture.Summary(shards[1])["statistics"]!["shard"]!["index"]!, Is.EqualTo(1));
     }
 
+    /// <summary>Shards of one trajectory have no standard error: their summaries say so (null), and they still merge exactly.</summary>
+    [Test]
+    public void ShardsOfOneTrajectoryEachStillMergeToTheSameBits()
+    {
+        using var cli = new CliHarness();
+        string config = cli.WriteConfig("c", ShardFixture.Config(trajectories: 3));
+        ShardFixture.AssertOk(cli.Run("run", config, "--out", Path.Combine(cli.Out, "one")));
+        var shards = RunShards(cli, config, "shards", 3);
+        var statistics = ShardFixture.Summary(shards[2])["statistics"]!;
+        Assert.That((long)statistics["trajectories"]!, Is.EqualTo(1));
+        Assert.That(statistics["maxStandardError"], Is.Null, "no standard error from one trajectory");
+        ShardFixture.AssertOk(cli.Run(["merge", .. shards, "--out", Path.Combine(cli.Out, "merged")]));
+        ShardFixture.AssertSameResult(ShardFixture.Folder(cli, "one"), ShardFixture.Folder(cli, "merged"));
+    }
+
     [Test]
     public void MergeRefusesAShardOfAnotherSeedNamingIt()
     {

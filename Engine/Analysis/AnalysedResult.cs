@@ -20,6 +20,9 @@ public sealed record AnalysedResult(
 {
     /// <summary>Heat and particle currents, energy balance and entropy production; null unless the model is a thermal machine.</summary>
     public MachineThermodynamicsReport? Thermodynamics { get; init; }
+
+    /// <summary>Seconds spent in the method's evolution or solve (<see cref="RunResult.SolveSeconds"/>), at most <see cref="WallSeconds"/>.</summary>
+    public double SolveSeconds => Math.Min(Run.SolveSeconds ?? WallSeconds, WallSeconds);
 }
 
 /// <summary>

@@ -35,6 +35,12 @@ public sealed record RunResult(
 
     /// <summary>Trajectories: the ensemble's exact sums and their manifest (written as shard.json + ensemble.bin).</summary>
     public BosonicTrajectories.Sharding.ShardedEnsemble? Ensemble { get; init; }
+
+    /// <summary>
+    /// Seconds the method spent building its operators and evolving or solving (observations at the output times
+    /// included; config reading, the final analysis and output writing excluded); null when the method did not time itself.
+    /// </summary>
+    public double? SolveSeconds { get; init; }
 }
 
 /// <summary>A density matrix at one time (+∞ for a steady state), kept for pictures.</summary>

@@ -111,8 +111,8 @@ public static class ConfigLoader
         var errors = new List<ConfigError>();
         if (method is not null && RunSettingsReader.ParseMethod(method) is null)
             errors.Add(new ConfigError("--method", $"\"{method}\" is not a method; expected one of {string.Join(", ", KnownMethods)}"));
-        if (trajectories is < 1)
-            errors.Add(new ConfigError("--trajectories", $"{trajectories} is not valid; expected a number of trajectories ≥ 1"));
+        if (trajectories is < 2)
+            errors.Add(new ConfigError("--trajectories", $"{trajectories} is not valid; expected a number of trajectories ≥ 2 (standard errors need at least two)"));
         JsonNode? tEndNode = null;
         if (tEnd is not null)
         {

@@ -6,7 +6,7 @@ namespace BosonicTrajectories.Configuration;
 /// Reads <c>run</c> (SPEC §3). <c>method</c> is required. <c>tEnd</c> is a number &gt; 0 or "steady"; it is required
 /// except for method "steadystate" (default "steady"); "steady" is refused for "trajectories" (an ensemble of
 /// stochastic trajectories has no ‖dρ/dt‖ to test). Defaults: samples 201 (≥ 2), rtol 1e-6 (0 &lt; rtol &lt; 1),
-/// atol 1e-8 (&gt; 0), integrator "dopri5" (one of <see cref="ConfigLoader.KnownIntegrators"/>), trajectories 500 (≥ 1),
+/// atol 1e-8 (&gt; 0), integrator "dopri5" (one of <see cref="ConfigLoader.KnownIntegrators"/>), trajectories 500 (≥ 2),
 /// seed 1 (integer ≥ 0), steadyTolerance 1e-8 (&gt; 0). Trajectories only, optional: <c>standardErrorTarget</c> (&gt; 0; stop
 /// once every tracked standard error is below it) and <c>steadyStateFrom</c> (0 ≤ t &lt; tEnd; time-average each
 /// trajectory over the output times in [t, tEnd] for a steady-state estimate).
@@ -67,8 +67,8 @@ internal static class RunSettingsReader
             "an absolute tolerance > 0", x => x > 0);
         string? integrator = reader.Name(reader.Optional(obj, path, "integrator", () => "dopri5"), ConfigReader.Child(path, "integrator"),
             ConfigLoader.KnownIntegrators);
-        int? trajectories = reader.Integer(reader.Optional(obj, path, "trajectories", () => 500), ConfigReader.Child(path, "trajectories"), 1,
-            requirement: "a number of trajectories ≥ 1");
+        int? trajectories = reader.Integer(reader.Optional(obj, path, "trajectories", () => 500), ConfigReader.Child(path, "trajectories"), 2,
+            requirement: "a number of trajectories ≥ 2 (standard errors need at least two)");
         ulong? seed = ReadSeed(reader.Optional(obj, path, "seed", () => 1), ConfigReader.Child(path, "seed"), reader);
         double? steadyTolerance = reader.Real(reader.Optional(obj, path, "steadyTolerance", () => 1e-8), ConfigReader.Child(path, "steadyTolerance"),
             "a tolerance > 0 on ‖dρ/dt‖", x => x > 0);

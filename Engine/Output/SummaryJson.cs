@@ -59,7 +59,7 @@ public static class SummaryJson
         summary["details"] = r.Run.Details.DeepClone();
         summary["verdict"] = r.Verdict.Value;
         summary["verdictReason"] = r.Verdict.Reason;
-        summary["timing"] = new JsonObject { ["wallSeconds"] = Number(r.WallSeconds) };
+        summary["timing"] = new JsonObject { ["wallSeconds"] = Number(r.WallSeconds), ["solveSeconds"] = Number(r.SolveSeconds) };
         return summary;
     }
 

@@ -21,6 +21,7 @@ internal static class LindbladMethod
 
     public static RunResult Run(SimulationConfig config, OpenSystemModel model, ImmutableArray<Bipartition> bipartitions, RunContext context)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var space = new FockSpace(config.Truncation, model.Modes);
         var rho0 = InitialStates.Build(space, config.InitialState).ToDensityMatrix();
         // krylov integrates dρ/dt = 𝓛ρ with a time-independent 𝓛 only; the interaction picture's generator carries phases
@@ -35,6 +36,8 @@ internal static class LindbladMethod
         var outcome = config.Run.TEnd is { } tEnd
             ? evolution.Run(rho0, tEnd, config.Run.Samples, observations.Observe, new SyncProgress(context), context.Cancellation)
             : evolution.RunToSteadyState(rho0, config.Run.SteadyTolerance, SteadyTimeLimit, observations.Observe, new SyncProgress(context), context.Cancellation);
+        var series = observations.Series();
+        double solveSeconds = clock.Elapsed.TotalSeconds;
 
         var rho = outcome.FinalDensityMatrix;
         double stateError = 10 * (config.Run.RelativeTolerance + space.Dimension * config.Run.AbsoluteTolerance);
@@ -52,10 +55,10 @@ internal static class LindbladMethod
             ["purity"] = DensityMatrixAnalysis.Purity(rho),
             ["hermiticityError"] = DensityMatrixAnalysis.HermiticityError(rho),
         };
-        return new RunResult("lindblad", space.Dimension, outcome.FinalTime, final, observations.Series(),
+        return new RunResult("lindblad", space.Dimension, outcome.FinalTime, final, series,
             observations.FinalEntanglement(rho, stateError), observations.MaxTailPopulation(rho),
             MomentErrorEstimate: 100 * (config.Run.RelativeTolerance * scale + config.Run.AbsoluteTolerance * space.Dimension),
-            Statistics: null, Details: details) { Snapshots = observations.Snapshots };
+            Statistics: null, Details: details) { Snapshots = observations.Snapshots, SolveSeconds = solveSeconds };
     }
 
     /// <summary>An <see cref="IProgress{T}"/> that reports synchronously (no SynchronizationContext hop).</summary>

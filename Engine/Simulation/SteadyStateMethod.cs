@@ -16,10 +16,12 @@ internal static class SteadyStateMethod
 {
     public static RunResult Run(SimulationConfig config, OpenSystemModel model, ImmutableArray<Bipartition> bipartitions, RunContext context)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var space = new FockSpace(config.Truncation, model.Modes);
         _ = InitialStates.Build(space, config.InitialState);   // the initial state is irrelevant, but a config that cannot hold it is still wrong
         var problem = LindbladProblem.Build(model, space);
         var solution = SteadyStateSolver.Solve(problem, new SteadyStateOptions(), context.Cancellation);
+        double solveSeconds = clock.Elapsed.TotalSeconds;
         context.Report(1);
         var rho = solution.DensityMatrix;
         using var observations = new DensityMatrixObservations(space, bipartitions, config.Analysis.Wigner is null ? null : [0]);
@@ -38,6 +40,6 @@ internal static class SteadyStateMethod
         };
         return new RunResult("steadystate", space.Dimension, double.PositiveInfinity, DensityMatrixAnalysis.Moments(rho, space),
             observations.Series(), observations.FinalEntanglement(rho, stateError), observations.MaxTailPopulation(rho),
-            MomentErrorEstimate: stateError, Statistics: null, Details: details) { Snapshots = observations.Snapshots };
+            MomentErrorEstimate: stateError, Statistics: null, Details: details) { Snapshots = observations.Snapshots, SolveSeconds = solveSeconds };
     }
 }

@@ -7,6 +7,7 @@ using BosonicTrajectories.Configuration;
 using BosonicTrajectories.Fock;
 using BosonicTrajectories.Gaussian;
 using BosonicTrajectories.Model;
+using BosonicTrajectories.Output;
 using BosonicTrajectories.Sharding;
 using BosonicTrajectories.Trajectories;
 using MathNet.Numerics.LinearAlgebra;
@@ -29,6 +30,7 @@ internal static class TrajectoryMethod
 {
     public static RunResult Run(SimulationConfig config, OpenSystemModel model, ImmutableArray<Bipartition> bipartitions, RunContext context)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var space = new FockSpace(config.Truncation, model.Modes);
         var initial = InitialStates.Build(space, config.InitialState);
         double tEnd = config.Run.TEnd ?? throw new ConfigException("run.tEnd", "the trajectories method needs a final time > 0, not \"steady\"");
@@ -45,7 +47,12 @@ internal static class TrajectoryMethod
         var progress = new EnsembleProgressReporter(context);
         var sums = TrajectoryEnsemble.Run(problem, settings, range, context.Threads, EnsembleIdentity.ConfigHash(config),
             progress, context.ResumeFrom, context.Cancellation);
-        var result = FromSums(space, bipartitions, sums, range.Count);
+        double solveSeconds = clock.Elapsed.TotalSeconds;
+        if (sums.Count == 0)
+            throw new NumericalFailureException(sums.StopReason == EnsembleStopReason.WallClockLimit
+                ? $"the wall-clock limit passed before the first trajectory finished; nothing to report or resume — raise --max-wall (it ran {solveSeconds:G3} s)"
+                : $"stopped ({sums.StopReason}) before the first trajectory finished; nothing to report or resume");
+        var result = FromSums(space, bipartitions, sums, range.Count) with { SolveSeconds = solveSeconds };
         if (!context.Shard.IsWhole)
             result.Statistics!["shard"] = new JsonObject
             {
@@ -96,7 +103,7 @@ internal static class TrajectoryMethod
             ["trajectories"] = result.Trajectories,
             ["requested"] = requested,
             ["seed"] = result.Seed,
-            ["maxStandardError"] = result.MaxStandardError,
+            ["maxStandardError"] = JsonValues.Number(result.MaxStandardError),   // null below 2 trajectories
             ["stopReason"] = result.StopReason.ToString(),
             ["chunkSize"] = sums.ChunkSize,
             ["jackknifeGroups"] = sums.JackknifeGroups,
@@ -112,7 +119,8 @@ internal static class TrajectoryMethod
             ["partial"] = result.Trajectories < requested,
         };
         // A 4σ band on the final second moments; a covariance entry combines a few of them, hence the factor 2.
-        double momentError = 2 * 4 * maxSecondMomentError;
+        // Below 2 trajectories (a shard or an interrupted run that small) there is no standard error: the error is unknown.
+        double momentError = double.IsFinite(maxSecondMomentError) ? 2 * 4 * maxSecondMomentError : double.PositiveInfinity;
         return new RunResult("trajectories", space.Dimension, result.OutputTimes[last], final, series, entanglement,
             DensityMatrixAnalysis.TailPopulations(rho, space).Max(), momentError, statistics, details);
     }
@@ -126,8 +134,8 @@ internal static class TrajectoryMethod
         ["from"] = from,
         ["to"] = result.OutputTimes[^1],
         ["outputTimes"] = result.OutputTimes.Count(t => t >= from),
-        ["occupations"] = new JsonArray([.. Enumerable.Range(0, modes).Select(i => (JsonNode)result.SteadyStateMeans[TrackedObservables.Occupation(i)])]),
-        ["standardErrors"] = new JsonArray([.. Enumerable.Range(0, modes).Select(i => (JsonNode)result.SteadyStateStandardErrors[TrackedObservables.Occupation(i)])]),
+        ["occupations"] = new JsonArray([.. Enumerable.Range(0, modes).Select(i => JsonValues.Number(result.SteadyStateMeans[TrackedObservables.Occupation(i)]))]),
+        ["standardErrors"] = new JsonArray([.. Enumerable.Range(0, modes).Select(i => JsonValues.Number(result.SteadyStateStandardErrors[TrackedObservables.Occupation(i)]))]),
     };
 
     /// <summary>Forwards ensemble progress to the run's progress display (synchronously, from the committing thread).</summary>
