@@ -61,6 +61,7 @@ public class CoherenceSectorTests
         foreach (bool frame in new[] { true, false })
         {
             yield return new TestCaseData("hot/cold 4×3", frame).SetArgDisplayNames("hot/cold perMode [4,3]", frame ? "frame" : "lab");
+            yield return new TestCaseData("hot/cold 9×7", frame).SetArgDisplayNames("hot/cold perMode [9,7] (long runs)", frame ? "frame" : "lab");
             yield return new TestCaseData("chain 3×2×3", frame).SetArgDisplayNames("3-mode chain perMode [3,2,3]", frame ? "frame" : "lab");
             yield return new TestCaseData("chain total 4", frame).SetArgDisplayNames("3-mode chain totalExcitations 4", frame ? "frame" : "lab");
             yield return new TestCaseData("nonlinear 5×4", frame).SetArgDisplayNames("Kerr model perMode [5,4]", frame ? "frame" : "lab");
@@ -70,6 +71,7 @@ public class CoherenceSectorTests
     private static LindbladProblem Problem(string name, bool frame) => name switch
     {
         "hot/cold 4×3" => LindbladProblem.Build(HotColdMachine(), new FockSpace(new PerModeTruncation([4, 3]), 2), frame),
+        "hot/cold 9×7" => LindbladProblem.Build(HotColdMachine(), new FockSpace(new PerModeTruncation([9, 7]), 2), frame),
         "chain 3×2×3" => LindbladProblem.Build(ThreeModeChain(), new FockSpace(new PerModeTruncation([3, 2, 3]), 3), frame),
         "chain total 4" => LindbladProblem.Build(ThreeModeChain(), new FockSpace(new TotalExcitationTruncation(4), 3), frame),
         "nonlinear 5×4" => LindbladProblem.Build(NonlinearConserving(), new FockSpace(new PerModeTruncation([5, 4]), 2), frame),

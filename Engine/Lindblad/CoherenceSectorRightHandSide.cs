@@ -127,7 +127,7 @@ internal sealed class CoherenceSectorRightHandSide
         for (int i = 0; i < m; i++)
             ShiftedProduct(_coherentDiagonal[rows[i]], ref right, ref Unsafe.Add(ref x, i * w), ref Unsafe.Add(ref y, i * w), w);
         _coherent.AddBlockProduct(rows, ref x, w, ref y, w);
-        _coherent.AddBlockTimesAdjoint(ref x, w, m, block.ColumnSector, ref y, w);
+        _coherent.AddBlockTimesAdjoint(ref x, w, m, block.ColumnSector, _layout.States[block.ColumnSector], ref y, w);
 
         ref Complex scratch = ref MemoryMarshal.GetArrayDataReference(_scratch);
         for (int j = 0; j < _jumps.Length; j++)
@@ -139,7 +139,7 @@ internal sealed class CoherenceSectorRightHandSide
             int ws = from.Columns;
             _scratch.AsSpan(0, m * ws).Clear();
             jump.AddBlockProduct(rows, ref MemoryMarshal.GetReference(rho.Slice(from.Offset, from.Rows * ws)), ws, ref scratch, ws);
-            jump.AddBlockTimesAdjoint(ref scratch, ws, m, block.ColumnSector, ref y, w, rows);
+            jump.AddBlockTimesAdjoint(ref scratch, ws, m, block.ColumnSector, _layout.States[block.ColumnSector], ref y, w, rows);
         }
     }
 
@@ -210,12 +210,16 @@ internal sealed class CoherenceSectorRightHandSide
     /// </summary>
     private sealed class SectorOperator
     {
+        /// <summary>Below this mean run length (entries per run) a sector's X A† is gathered entry by entry instead.</summary>
+        private const int MinimumMeanRunLength = 4;
+
         private readonly Complex[] _base;
         private readonly int[] _globalColumns;
         private readonly int[] _rowOf;
         private readonly int[] _runSectorStart;      // runs of sector N' are [start[N'], start[N' + 1])
         private readonly int[] _runStarts, _runLengths, _runOffsets, _runValueStarts, _runEntries;
         private readonly Complex[] _runValues;
+        private readonly bool[] _useRuns;             // per sector N': runs long enough to beat the entry-by-entry gather
 
         public SectorOperator(SparseMatrix matrix, int[] sectorOf, int[] local, int[][] states)
         {
@@ -271,6 +275,13 @@ internal sealed class CoherenceSectorRightHandSide
             for (int k = 1; k < runs.Count; k++) _runValueStarts[k] = _runValueStarts[k - 1] + _runLengths[k - 1];
             _runValues = new Complex[_runEntries.Length];
             CopyRunValues();
+            _useRuns = new bool[states.Length];
+            for (int n = 0; n < states.Length; n++)
+            {
+                int entries = 0;
+                for (int k = _runSectorStart[n]; k < _runSectorStart[n + 1]; k++) entries += _runLengths[k];
+                _useRuns[n] = entries >= MinimumMeanRunLength * (_runSectorStart[n + 1] - _runSectorStart[n]);
+            }
         }
 
         /// <summary>δ: row sector − column sector of every entry.</summary>
@@ -304,8 +315,13 @@ internal sealed class CoherenceSectorRightHandSide
         /// Y += X A_{N'}† through the runs of sector N' (Y has one column per state of N'); with
         /// <paramref name="skipRowsOf"/>, rows i whose row skipRowsOf[i] of this operator is empty are skipped (X's row is zero).
         /// </summary>
-        public void AddBlockTimesAdjoint(ref Complex x, int xStride, int rowCount, int columnSector, ref Complex y, int yStride, int[]? skipRowsOf = null)
+        public void AddBlockTimesAdjoint(ref Complex x, int xStride, int rowCount, int columnSector, int[] columnStates, ref Complex y, int yStride, int[]? skipRowsOf = null)
         {
+            if (!_useRuns[columnSector])
+            {
+                AddBlockTimesAdjointByGather(ref x, xStride, rowCount, columnStates, ref y, yStride, skipRowsOf);
+                return;
+            }
             int first = _runSectorStart[columnSector], last = _runSectorStart[columnSector + 1];
             ref int starts = ref MemoryMarshal.GetArrayDataReference(_runStarts);
             ref int lengths = ref MemoryMarshal.GetArrayDataReference(_runLengths);
@@ -323,6 +339,35 @@ internal sealed class CoherenceSectorRightHandSide
                     LocalCsrKernels.ConjugateProductAdd(
                         ref Unsafe.Add(ref xi, start + Unsafe.Add(ref offsets, k)), ref Unsafe.Add(ref values, Unsafe.Add(ref valueStarts, k)),
                         ref Unsafe.Add(ref yi, start), Unsafe.Add(ref lengths, k));
+                }
+            }
+        }
+
+        /// <summary>Y += X A_{N'}† entry by entry (a short gather over the CSR row of each column state): for short runs.</summary>
+        private void AddBlockTimesAdjointByGather(ref Complex x, int xStride, int rowCount, int[] columnStates, ref Complex y, int yStride, int[]? skipRowsOf)
+        {
+            ref int pointers = ref MemoryMarshal.GetArrayDataReference(RowPointers);
+            ref int columns = ref MemoryMarshal.GetArrayDataReference(LocalColumns);
+            ref Complex values = ref MemoryMarshal.GetArrayDataReference(Current);
+            for (int i = 0; i < rowCount; i++)
+            {
+                if (skipRowsOf is not null && RowPointers[skipRowsOf[i]] == RowPointers[skipRowsOf[i] + 1]) continue;
+                ref Complex xi = ref Unsafe.Add(ref x, i * xStride);
+                ref Complex yi = ref Unsafe.Add(ref y, i * yStride);
+                for (int j = 0; j < columnStates.Length; j++)
+                {
+                    int state = columnStates[j];
+                    int start = Unsafe.Add(ref pointers, state), end = Unsafe.Add(ref pointers, state + 1);
+                    if (start == end) continue;
+                    double re = 0, im = 0;
+                    for (int p = start; p < end; p++)
+                    {
+                        Complex xv = Unsafe.Add(ref xi, Unsafe.Add(ref columns, p)), v = Unsafe.Add(ref values, p);
+                        re += (xv.Real * v.Real) + (xv.Imaginary * v.Imaginary);
+                        im += (xv.Imaginary * v.Real) - (xv.Real * v.Imaginary);
+                    }
+                    ref Complex target = ref Unsafe.Add(ref yi, j);
+                    target = new Complex(target.Real + re, target.Imaginary + im);
                 }
             }
         }
