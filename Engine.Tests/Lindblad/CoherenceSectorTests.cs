@@ -17,7 +17,10 @@ public class CoherenceSectorTests
     // Fixed-step rk4 with the same steps on both paths: the states differ by the rounding of ~10³ steps.
     private const double EvolutionTolerance = 1e-11;
 
-    /// <summary>Three coupled modes, local thermal jumps on modes 0 and 2 and a collective loss (conserves N).</summary>
+    /// <summary>
+    /// Three coupled modes, local thermal jumps on modes 0 and 2 and a collective loss (conserves N); the three losses
+    /// are combinations of a_0, a_1, a_2 and are evaluated as one family (as are the hot/cold machine's jump pairs).
+    /// </summary>
     private static OpenSystemModel ThreeModeChain()
     {
         var h = Polynomial.FromHoppingMatrix(new Complex[,] { { 1.0, 0.1, 0 }, { 0.1, 1.2, new(0.05, 0.03) }, { 0, new(0.05, -0.03), 1.4 } });
@@ -31,7 +34,7 @@ public class CoherenceSectorTests
         return new OpenSystemModel(3, [new Party("A", [0]), new Party("B", [1]), new Party("C", [2])], h, jumps, null, []);
     }
 
-    /// <summary>Excitation-conserving but not quadratic: Kerr and cross-Kerr terms, two-photon loss, a pair hopping jump.</summary>
+    /// <summary>Excitation-conserving but not quadratic: Kerr and cross-Kerr terms, a nonlinear and a two-photon loss, a hopping jump.</summary>
     private static OpenSystemModel NonlinearConserving()
     {
         var h = Polynomial.FromHoppingMatrix(new Complex[,] { { 1.0, new(0.1, 0.05) }, { new(0.1, -0.05), 1.3 } })
@@ -40,6 +43,8 @@ public class CoherenceSectorTests
         ImmutableArray<JumpOperator> jumps =
         [
             new("loss", Polynomial.Linear([new Complex(0.2, 0.1), 0.15], [0, 0])),
+            // Same excitation change as "loss" but not a multiple of its a_0 part: evaluated one by one, not as a family.
+            new("nonlinear loss", Polynomial.Single(0.1, new LadderOperator(0, false)) + Polynomial.Single(0.05, new(0, true), new(0, false), new(0, false))),
             new("two-photon", Polynomial.Single(0.1, new(1, false), new(1, false))),
             new("dephasing-like", Polynomial.Single(0.1, new(0, true), new(1, false)) + Polynomial.Single(0.05, new(1, true), new(1, false))),
             new("gain", Polynomial.Linear([0, 0], [0.1, new Complex(0, 0.05)])),

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using BosonicTrajectories.Fock;
 using BosonicTrajectories.Integrators;
 using BosonicTrajectories.Kernels;
 
@@ -24,7 +25,8 @@ internal sealed class CoherenceSectorRightHandSide
     private readonly SectorOperator _coherent;              // G without its diagonal
     private readonly Complex[] _coherentDiagonal;           // G_rr (unchanged by the frame phases)
     private readonly Complex[] _coherentDiagonalConjugate;  // conj(G_rr) in sector order (sector N at SectorStart(N))
-    private readonly SectorOperator[] _jumps;
+    private readonly SectorOperator[] _jumps;               // jumps evaluated one by one
+    private readonly JumpFamily[] _families;                // jumps evaluated together through their common monomials
     private readonly int[][] _jumpSources;          // [jump][stored block] → stored source block, −1 when none
     private readonly Complex[] _phases;
     private readonly Complex[] _scratch;
@@ -53,11 +55,21 @@ internal sealed class CoherenceSectorRightHandSide
             foreach (int state in layout.States[n]) _coherentDiagonalConjugate[k++] = Complex.Conjugate(_coherentDiagonal[state]);
         _coherent = new SectorOperator(offDiagonal, sectorOf, local, layout.States);
         if (_coherent.Shift != 0) throw new ArgumentException("H_eff changes the excitation number", nameof(problem));
-        _jumps = [.. problem.Jumps.Select(j => new SectorOperator(j, sectorOf, local, layout.States)).Where(j => j.NonZeroCount > 0)];
+        var single = new List<SparseMatrix>();
+        var families = new List<JumpFamily>();
+        foreach (var group in problem.Jumps.Where(j => j.NonZeroCount > 0).GroupBy(j => ShiftOf(j, sectorOf)))
+        {
+            var family = group.Count() > 1 ? JumpFamily.TryCreate([.. group], problem.Space, sectorOf, local, layout) : null;
+            if (family is not null) families.Add(family);
+            else single.AddRange(group);
+        }
+        _families = [.. families];
+        _jumps = [.. single.Select(j => new SectorOperator(j, sectorOf, local, layout.States))];
         _jumpSources = [.. _jumps.Select(j => layout.Blocks.Select(b => layout.BlockIndex(b.RowSector - j.Shift, b.ColumnSector - j.Shift)).ToArray())];
+        int components = families.Count == 0 ? 0 : families.Max(f => f.Components.Length);
         _phases = new Complex[problem.Dimension];
         int largest = Math.Max(1, layout.States.Max(s => s.Length));
-        _scratch = new Complex[largest * largest];
+        _scratch = new Complex[largest * largest * Math.Max(1, components)];
         AsRealRightHandSide = EvaluateReal;
     }
 
@@ -130,6 +142,23 @@ internal sealed class CoherenceSectorRightHandSide
         _coherent.AddBlockTimesAdjoint(ref x, w, m, block.ColumnSector, _layout.States[block.ColumnSector], ref y, w);
 
         ref Complex scratch = ref MemoryMarshal.GetArrayDataReference(_scratch);
+        foreach (var family in _families)
+        {
+            int source = family.Sources[b];
+            if (source < 0) continue;
+            var from = _layout.Blocks[source];
+            ref Complex xs = ref MemoryMarshal.GetReference(rho.Slice(from.Offset, from.Rows * from.Columns));
+            var components = family.Components;
+            // U_q = X⁺ M_q^{(N')†} (source rows × w), then Y += Σ_pq C_pq M_p^{(N)} U_q.
+            int size = from.Rows * w;
+            _scratch.AsSpan(0, components.Length * size).Clear();
+            for (int q = 0; q < components.Length; q++)
+                components[q].AddBlockTimesAdjoint(ref xs, from.Columns, from.Rows, block.ColumnSector, _layout.States[block.ColumnSector], ref Unsafe.Add(ref scratch, q * size), w);
+            for (int p = 0; p < components.Length; p++)
+                for (int q = 0; q < components.Length; q++)
+                    if (family.Coefficients[p, q] != Complex.Zero)
+                        components[p].AddBlockProduct(rows, ref Unsafe.Add(ref scratch, q * size), w, ref y, w, family.Coefficients[p, q]);
+        }
         for (int j = 0; j < _jumps.Length; j++)
         {
             int source = _jumpSources[j][b];
@@ -199,7 +228,101 @@ internal sealed class CoherenceSectorRightHandSide
         InteractionFrame.ComputePhases(_problem.FrameEnergies, t, _phases);
         _coherent.Apply(_phases);
         foreach (var jump in _jumps) jump.Apply(_phases);
+        foreach (var family in _families)
+            foreach (var component in family.Components) component.Apply(_phases);
         _phaseTime = t;
+    }
+
+    /// <summary>Row sector − column sector of the entries of a jump (the constructor of <see cref="SectorOperator"/> checks it is one value).</summary>
+    private static int ShiftOf(SparseMatrix jump, int[] sectorOf)
+    {
+        for (int r = 0; r < jump.Dimension; r++)
+            if (jump.RowPointers[r] < jump.RowPointers[r + 1]) return sectorOf[r] - sectorOf[jump.ColumnIndices[jump.RowPointers[r]]];
+        return 0;
+    }
+
+    /// <summary>
+    /// Jumps with the same excitation change that are combinations of common components:
+    /// L_j = Σ_p c_jp M_p, where M_p holds the entries whose occupation change n(r) − n(c) is the p-th vector
+    /// (for linear jumps Σ_i v_i a_i, M_p is a_i). Then Σ_j L_j X L_j† = Σ_pq C_pq M_p X M_q† with
+    /// C_pq = Σ_j c_jp conj(c_jq), evaluated as U_q = X M_q† then Σ_pq C_pq M_p U_q: P + P² products per entry instead
+    /// of 2 Σ_j nnz-per-row(L_j) (6 instead of 8 for the two-mode hot/cold emission or absorption pair).
+    /// </summary>
+    private sealed class JumpFamily
+    {
+        // Two components are proportional when they differ by less than this relative to their size (rounding of c_j v_i).
+        private const double ProportionalityTolerance = 1e-13;
+
+        private JumpFamily(SectorOperator[] components, Complex[,] coefficients, int[] sources)
+        {
+            Components = components;
+            Coefficients = coefficients;
+            Sources = sources;
+        }
+
+        public SectorOperator[] Components { get; }
+
+        /// <summary>C_pq = Σ_j c_jp conj(c_jq).</summary>
+        public Complex[,] Coefficients { get; }
+
+        /// <summary>[stored block] → stored source block ρ_{N−δ, N'−δ}, −1 when none.</summary>
+        public int[] Sources { get; }
+
+        /// <summary>The family of <paramref name="jumps"/> (same shift), or null when they are not combinations of common components.</summary>
+        public static JumpFamily? TryCreate(SparseMatrix[] jumps, FockSpace space, int[] sectorOf, int[] local, CoherenceSectorLayout layout)
+        {
+            // Split every jump by the occupation change of its entries.
+            var split = jumps.Select(j => Split(j, space)).ToArray();
+            var keys = split.SelectMany(x => x.Keys).Distinct().ToArray();
+            if (keys.Length + 1 >= 2 * jumps.Length) return null;     // no saving: P + P² ≥ 2 J P, what J jumps of P components cost one by one
+            var references = new SparseMatrix[keys.Length];
+            var c = new Complex[jumps.Length, keys.Length];
+            for (int p = 0; p < keys.Length; p++)
+            {
+                int first = Array.FindIndex(split, x => x.ContainsKey(keys[p]));
+                var reference = split[first][keys[p]];
+                references[p] = SparseMatrix.FromTriplets(space.Dimension, reference.Select(e => (e.Row, e.Column, e.Value)));
+                for (int j = 0; j < jumps.Length; j++)
+                {
+                    if (!split[j].TryGetValue(keys[p], out var entries)) continue;
+                    if (entries.Count != reference.Count) return null;
+                    Complex ratio = entries[0].Value / reference[0].Value;
+                    for (int e = 0; e < entries.Count; e++)
+                    {
+                        if (entries[e].Row != reference[e].Row || entries[e].Column != reference[e].Column) return null;
+                        if ((entries[e].Value - (ratio * reference[e].Value)).Magnitude > ProportionalityTolerance * entries[e].Value.Magnitude) return null;
+                    }
+                    c[j, p] = ratio;
+                }
+            }
+            var coefficients = new Complex[keys.Length, keys.Length];
+            for (int p = 0; p < keys.Length; p++)
+                for (int q = 0; q < keys.Length; q++)
+                    for (int j = 0; j < jumps.Length; j++) coefficients[p, q] += c[j, p] * Complex.Conjugate(c[j, q]);
+            var components = references.Select(m => new SectorOperator(m, sectorOf, local, layout.States)).ToArray();
+            int shift = components[0].Shift;
+            int[] sources = [.. layout.Blocks.Select(b => layout.BlockIndex(b.RowSector - shift, b.ColumnSector - shift))];
+            return new JumpFamily(components, coefficients, sources);
+        }
+
+        /// <summary>The entries of <paramref name="matrix"/> by occupation change n(r) − n(c), each list in CSR order.</summary>
+        private static Dictionary<string, List<(int Row, int Column, Complex Value)>> Split(SparseMatrix matrix, FockSpace space)
+        {
+            var parts = new Dictionary<string, List<(int, int, Complex)>>();
+            var change = new int[space.Modes];
+            for (int r = 0; r < matrix.Dimension; r++)
+            {
+                for (int p = matrix.RowPointers[r]; p < matrix.RowPointers[r + 1]; p++)
+                {
+                    int col = matrix.ColumnIndices[p];
+                    for (int i = 0; i < change.Length; i++) change[i] = space.Occupation(r, i) - space.Occupation(col, i);
+                    string key = string.Join(',', change);
+                    if (!parts.TryGetValue(key, out var list)) parts[key] = list = [];
+                    list.Add((r, col, matrix.Values[p]));
+                }
+            }
+            return parts;
+        }
     }
 
     /// <summary>
@@ -296,7 +419,11 @@ internal sealed class CoherenceSectorRightHandSide
         public Complex[] Current { get; }
 
         /// <summary>Y[i, ·] += Σ_p v_p X[col_p, ·] over the entries of row rows[i] (width = row stride of X).</summary>
-        public void AddBlockProduct(int[] rows, ref Complex x, int xStride, ref Complex y, int yStride)
+        public void AddBlockProduct(int[] rows, ref Complex x, int xStride, ref Complex y, int yStride) =>
+            AddBlockProduct(rows, ref x, xStride, ref y, yStride, Complex.One);
+
+        /// <summary>Y[i, ·] += scale Σ_p v_p X[col_p, ·] over the entries of row rows[i].</summary>
+        public void AddBlockProduct(int[] rows, ref Complex x, int xStride, ref Complex y, int yStride, Complex scale)
         {
             ref int pointers = ref MemoryMarshal.GetArrayDataReference(RowPointers);
             ref int columns = ref MemoryMarshal.GetArrayDataReference(LocalColumns);
@@ -307,7 +434,7 @@ internal sealed class CoherenceSectorRightHandSide
                 int end = Unsafe.Add(ref pointers, r + 1);
                 ref Complex target = ref Unsafe.Add(ref y, i * yStride);
                 for (int p = Unsafe.Add(ref pointers, r); p < end; p++)
-                    LocalCsrKernels.Axpy(Unsafe.Add(ref values, p), ref Unsafe.Add(ref x, Unsafe.Add(ref columns, p) * xStride), ref target, xStride);
+                    LocalCsrKernels.Axpy(scale * Unsafe.Add(ref values, p), ref Unsafe.Add(ref x, Unsafe.Add(ref columns, p) * xStride), ref target, xStride);
             }
         }
 
