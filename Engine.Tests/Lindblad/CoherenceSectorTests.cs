@@ -18,7 +18,7 @@ public class CoherenceSectorTests
     private const double EvolutionTolerance = 1e-11;
 
     /// <summary>
-    /// Three coupled modes, local thermal jumps on modes 0 and 2 and a collective loss (conserves N); the three losses
+    /// Three coupled modes, local thermal jumps on modes 0 and 2 and two collective losses (conserves N); the four losses
     /// are combinations of a_0, a_1, a_2 and are evaluated as one family (as are the hot/cold machine's jump pairs).
     /// </summary>
     private static OpenSystemModel ThreeModeChain()
@@ -30,6 +30,7 @@ public class CoherenceSectorTests
             new("hot gain", Polynomial.Single(Math.Sqrt(0.05), new LadderOperator(0, true))),
             new("cold loss", Polynomial.Single(Math.Sqrt(0.06), new LadderOperator(2, false))),
             new("collective", Polynomial.Linear([0.1, new Complex(0, 0.2), 0.15], [0, 0, 0])),
+            new("collective 2", Polynomial.Linear([new Complex(0, 0.05), 0.1, new Complex(-0.07, 0.02)], [0, 0, 0])),
         ];
         return new OpenSystemModel(3, [new Party("A", [0]), new Party("B", [1]), new Party("C", [2])], h, jumps, null, []);
     }
@@ -100,6 +101,7 @@ public class CoherenceSectorTests
         layout.Pack(rho, packed);
         var derivative = new Complex[layout.Length];
         var sectors = new CoherenceSectorRightHandSide(problem, layout);
+        Assert.That(sectors.JumpFamilyCount, Is.EqualTo(model.StartsWith("hot/cold", StringComparison.Ordinal) ? 2 : model.StartsWith("chain", StringComparison.Ordinal) ? 1 : 0));
         sectors.Evaluate(t, packed, derivative);
         var unpacked = new Complex[d * d];
         layout.Unpack(derivative, unpacked);

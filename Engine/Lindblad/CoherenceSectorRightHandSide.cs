@@ -76,6 +76,9 @@ internal sealed class CoherenceSectorRightHandSide
     /// <summary>The storage this evaluator works on.</summary>
     public CoherenceSectorLayout Layout => _layout;
 
+    /// <summary>Number of jump families evaluated through common components (see <see cref="JumpFamily"/>).</summary>
+    internal int JumpFamilyCount => _families.Length;
+
     /// <summary>Number of evaluations since construction.</summary>
     public long Evaluations { get; private set; }
 
