@@ -14,6 +14,13 @@ public delegate void DensityMatrixObserver(double time, ReadOnlySpan<Complex> de
 /// (in the problem's working frame) viewed as interleaved real numbers; output times are served from the
 /// integrator's dense output, so steps never have to land on them. Every ρ handed out is in the lab frame.
 /// Owns its buffers (one evolution at a time per instance).
+/// <para>
+/// When the model conserves excitations (<see cref="LindbladProblem.ConservesExcitations"/>) and
+/// <see cref="UseCoherenceSectors"/> is on (the default), the integrator state is only the blocks ρ_{N'+k, N'} of the
+/// coherence orders k ≥ 0 present in the initial state (<see cref="CoherenceSectorLayout"/>,
+/// <see cref="CoherenceSectorRightHandSide"/>): the same equation, with the orders that stay zero and the conjugate
+/// half left out. Otherwise the state is the whole D×D matrix (<see cref="LindbladRightHandSide"/>).
+/// </para>
 /// </summary>
 public sealed class LindbladEvolution
 {
@@ -25,6 +32,8 @@ public sealed class LindbladEvolution
     private readonly Complex[] _lab;
     private readonly Complex[] _derivative;
     private readonly Complex[] _phases;
+    private CoherenceSectorRightHandSide? _sectorRightHandSide;     // set by Start when the sector path is taken
+    private Complex[] _packed = [];
 
     /// <summary>Evolves <paramref name="problem"/> with <paramref name="integrator"/> under <paramref name="options"/> (rtol, atol, step limits).</summary>
     public LindbladEvolution(LindbladProblem problem, IOdeIntegrator integrator, IntegratorOptions options)
@@ -57,6 +66,15 @@ public sealed class LindbladEvolution
 
     /// <summary>The integrator's registry name.</summary>
     public string IntegratorName => _integrator.Name;
+
+    /// <summary>
+    /// Evolve only the coherence orders present initially, k ≥ 0, when the model conserves excitations (default on;
+    /// off forces the whole D×D matrix, e.g. to compare the two paths).
+    /// </summary>
+    public bool UseCoherenceSectors { get; init; } = true;
+
+    /// <summary>The coherence orders k ≥ 0 evolved by the last run, or null when it evolved the whole D×D matrix.</summary>
+    public IReadOnlyList<int>? EvolvedCoherenceOrders => _sectorRightHandSide?.Layout.Orders;
 
     /// <summary>
     /// Evolves <paramref name="initialState"/> (lab frame, t = 0) to <paramref name="endTime"/> and calls
@@ -103,7 +121,7 @@ public sealed class LindbladEvolution
         if (!(maxTime > 0)) throw new ArgumentException($"the time limit must be positive, got {maxTime}", nameof(maxTime));
         Start(initialState);
 
-        double initialNorm = DerivativeNorm(0, _working);
+        double initialNorm = DerivativeNorm(0, MemoryMarshal.Cast<double, Complex>(_integrator.State));
         double norm = initialNorm, reported = 0;
         while (norm >= derivativeTolerance)
         {
@@ -131,21 +149,42 @@ public sealed class LindbladEvolution
         if (initialState.Length != entries)
             throw new ArgumentException($"expected a {_problem.Dimension}×{_problem.Dimension} density matrix, got {initialState.Length} entries", nameof(initialState));
         _problem.ToWorkingFrame(0, initialState, _working);     // t = 0: all phases are 1
+        if (UseCoherenceSectors && _problem.ConservesExcitations)
+        {
+            var layout = CoherenceSectorLayout.ForState(_problem.Space, _working);
+            if (_sectorRightHandSide is null || !_sectorRightHandSide.Layout.Orders.SequenceEqual(layout.Orders))
+            {
+                _sectorRightHandSide = new CoherenceSectorRightHandSide(_problem, layout);
+                _packed = new Complex[layout.Length];
+            }
+            _sectorRightHandSide.Layout.Pack(_working, _packed);
+            _integrator.Initialize(0, MemoryMarshal.Cast<Complex, double>(_packed.AsSpan()), _sectorRightHandSide.AsRealRightHandSide, _options);
+            return;
+        }
+        _sectorRightHandSide = null;
         _integrator.Initialize(0, MemoryMarshal.Cast<Complex, double>(_working.AsSpan()), _rightHandSide.AsRealRightHandSide, _options);
     }
 
-    private double DerivativeNorm(double t, ReadOnlySpan<Complex> rho)
+    private double DerivativeNorm(double t, ReadOnlySpan<Complex> state)
     {
-        _rightHandSide.Evaluate(t, rho, _derivative);
-        return _rightHandSide.LabFrameDerivativeNorm(rho, _derivative);
+        if (_sectorRightHandSide is { } sectors)
+        {
+            var derivative = _derivative.AsSpan(0, state.Length);
+            sectors.Evaluate(t, state, derivative);
+            return sectors.LabFrameDerivativeNorm(state, derivative);
+        }
+        _rightHandSide.Evaluate(t, state, _derivative);
+        return _rightHandSide.LabFrameDerivativeNorm(state, _derivative);
     }
 
     /// <summary>Writes the lab-frame ρ(t) (dense output inside the last step) and hands it to the observer.</summary>
     private void Observe(double t, DensityMatrixObserver observer)
     {
-        var working = MemoryMarshal.Cast<Complex, double>(_working.AsSpan());
-        if (t == _integrator.Time) _integrator.State.CopyTo(working);
-        else _integrator.Interpolate(t, working);
+        var state = _sectorRightHandSide is null ? _working.AsSpan() : _packed.AsSpan();
+        var stateReal = MemoryMarshal.Cast<Complex, double>(state);
+        if (t == _integrator.Time) _integrator.State.CopyTo(stateReal);
+        else _integrator.Interpolate(t, stateReal);
+        _sectorRightHandSide?.Layout.Unpack(_packed, _working);
         if (_problem.UsesInteractionPicture)
         {
             InteractionFrame.ComputePhases(_problem.FrameEnergies, t, _phases);
@@ -163,7 +202,7 @@ public sealed class LindbladEvolution
         var statistics = _integrator.Statistics;
         return new LindbladEvolutionResult(
             _integrator.Time, statistics.AcceptedSteps, statistics.RejectedSteps, statistics.RhsEvaluations,
-            _rightHandSide.Evaluations, derivativeNorm, (Complex[])_lab.Clone());
+            _sectorRightHandSide?.Evaluations ?? _rightHandSide.Evaluations, derivativeNorm, (Complex[])_lab.Clone());
     }
 }
 
