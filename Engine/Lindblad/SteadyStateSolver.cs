@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using BosonicTrajectories.Kernels;
 using BosonicTrajectories.Model;
 
@@ -10,9 +11,11 @@ namespace BosonicTrajectories.Lindblad;
 /// Tr ρ = 1. When the model conserves excitations (weak U(1) symmetry) the steady state has coherence order
 /// k = N − N' = 0 only, so the unknowns are the diagonal blocks ρ_{N,N} (Σ_N size_N² instead of D²); otherwise the
 /// whole ρ. The singular system is made regular by the rank-one trace term, 𝒜ρ = ℒρ + x Tr ρ = x with
-/// x = (𝒮 − s)X₀ (X₀ = identity / its size, 𝒮 the no-jump part): then Tr ρ = 1 and ℒρ = 0, and the zero
-/// eigenvalue of the preconditioned operator moves to 1. It is solved by restarted GMRES right-preconditioned with the
-/// exact no-jump solve (𝒮 − s)⁻¹ (see <see cref="NoJumpPreconditioner"/>).
+/// x = (𝒮 − s)X₀ (X₀ = identity / its size, 𝒮 the no-jump part): then Tr ρ = 1 and ℒρ = 0. It is solved by
+/// restarted GMRES over Hermitian matrices (ℒ preserves Hermiticity, so the Krylov coefficients are real),
+/// right-preconditioned with symmetric block Gauss–Seidel sweeps over the excitation blocks whose block solves are the
+/// exact no-jump (Sylvester) solves (see <see cref="ExcitationSweepPreconditioner"/> and
+/// <see cref="NoJumpPreconditioner"/>), or with the no-jump solve alone.
 /// </summary>
 public static class SteadyStateSolver
 {
@@ -24,19 +27,20 @@ public static class SteadyStateSolver
         options ??= new SteadyStateOptions();
         if (!(options.Tolerance > 0)) throw new ArgumentException($"the tolerance must be positive, got {options.Tolerance}", nameof(options));
         if (options.MaxIterations < 1) throw new ArgumentException($"MaxIterations must be ≥ 1, got {options.MaxIterations}", nameof(options));
+        if (options.Restart < 1) throw new ArgumentException($"Restart must be ≥ 1, got {options.Restart}", nameof(options));
         var stopwatch = Stopwatch.StartNew();
 
         bool structured = options.UseExcitationStructure && problem.ConservesExcitations;
         var liouvillian = structured ? BlockLiouvillian.ExcitationSectors(problem) : BlockLiouvillian.Full(problem);
         bool jacobi = options.Preconditioner == SteadyStatePreconditioner.Jacobi ||
             (options.Preconditioner == SteadyStatePreconditioner.Auto && liouvillian.Blocks.Max(b => b.Length) > options.MaxDenseBlock);
-        var preconditioner = new NoJumpPreconditioner(liouvillian, jacobi, options.Preconditioner == SteadyStatePreconditioner.Sylvester ? int.MaxValue : options.MaxDenseBlock);
+        var noJump = new NoJumpPreconditioner(liouvillian, jacobi, options.Preconditioner == SteadyStatePreconditioner.Sylvester ? int.MaxValue : options.MaxDenseBlock);
+        var sweeps = options.BlockSweeps && liouvillian.Blocks.Length > 1 ? new ExcitationSweepPreconditioner(liouvillian, noJump) : null;
 
         int n = liouvillian.Length;
         var guess = IdentityOverBlocks(liouvillian);                // X₀, Tr X₀ = 1
         var anchor = new Complex[n];
-        var work = new Complex[n];
-        NoJumpApply(liouvillian, preconditioner.Shift, guess, anchor);     // x = (𝒮 − s)X₀
+        NoJumpApply(liouvillian, noJump.Shift, guess, anchor);      // x = (𝒮 − s)X₀
 
         void Augmented(ReadOnlySpan<Complex> rho, Span<Complex> result)
         {
@@ -44,12 +48,13 @@ public static class SteadyStateSolver
             ComplexSpan.Axpy(liouvillian.Trace(rho), anchor, result);
         }
 
-        var coarse = options.PopulationCorrection && !jacobi ? PopulationCoarseCorrection.TryCreate(liouvillian, preconditioner, anchor) : null;
+        var coarse = options.PopulationCorrection && !jacobi ? PopulationCoarseCorrection.TryCreate(liouvillian, noJump, anchor) : null;
         var residualWork = new Complex[n];
 
         void Precondition(ReadOnlySpan<Complex> r, Span<Complex> z)
         {
-            preconditioner.Apply(r, z);
+            if (sweeps is not null) sweeps.Apply(r, z);
+            else noJump.Apply(r, z);
             if (coarse is null) return;
             Augmented(z, residualWork);
             for (int i = 0; i < residualWork.Length; i++) residualWork[i] = r[i] - residualWork[i];
@@ -57,8 +62,11 @@ public static class SteadyStateSolver
         }
 
         var rhoBlocks = (Complex[])guess.Clone();
-        var gmres = new RestartedGmres(n, Math.Min(options.Restart, Math.Max(n, 1)));
-        var (iterations, relative) = gmres.Solve(Augmented, Precondition, anchor, rhoBlocks, options.Tolerance, options.MaxIterations, cancellationToken);
+        var gmres = new RestartedGmres(2 * n, Math.Min(options.Restart, Math.Max(2 * n, 1)));
+        var (iterations, relative) = gmres.Solve(
+            (input, output) => Augmented(AsComplex(input), AsComplex(output)),
+            (input, output) => Precondition(AsComplex(input), AsComplex(output)),
+            AsReal(anchor), AsReal(rhoBlocks), options.Tolerance, options.MaxIterations, cancellationToken);
         if (!(relative <= options.Tolerance))
             throw new NumericalFailureException(
                 $"the steady-state solver (GMRES, {(jacobi ? "Jacobi" : "no-jump")} preconditioner, {n} unknowns) did not converge in " +
@@ -66,19 +74,29 @@ public static class SteadyStateSolver
                 $"MaxIterations (now {options.MaxIterations}) or Restart (now {options.Restart}), loosen Tolerance, or run method " +
                 "\"lindblad\" with tEnd \"steady\"");
 
-        // Diagnostics before cleaning up, then the Hermitian unit-trace ρ and its residual.
-        var rho = new Complex[problem.Dimension * problem.Dimension];
-        liouvillian.ToDensityMatrix(rhoBlocks, rho);
-        Complex trace = DenseMatrixKernels.Trace(rho);
-        double hermiticityError = HermiticityError(rho, problem.Dimension);
-        MakeHermitianUnitTrace(rho, problem.Dimension, trace);
-        ExtractBlocks(liouvillian, rho, rhoBlocks);
+        // Diagnostics of the raw solution, then the Hermitian unit-trace ρ and its residual (all on the blocks; the
+        // entries outside them are zero).
+        Complex trace = liouvillian.Trace(rhoBlocks);
+        double hermiticityError = HermiticityError(liouvillian, rhoBlocks);
+        MakeHermitianUnitTrace(liouvillian, rhoBlocks, trace);
+        var work = residualWork;
         liouvillian.Apply(rhoBlocks, work);
         double residual = Math.Sqrt(ComplexSpan.NormSquared(work));
+        var rho = new Complex[problem.Dimension * problem.Dimension];
+        liouvillian.ToDensityMatrix(rhoBlocks, rho);
 
         return new SteadyStateResult(rho, residual, Complex.Abs(trace - 1), hermiticityError, iterations, structured, n,
-            jacobi ? SteadyStatePreconditioner.Jacobi : SteadyStatePreconditioner.Sylvester, coarse is not null, stopwatch.Elapsed.TotalSeconds);
+            jacobi ? SteadyStatePreconditioner.Jacobi : SteadyStatePreconditioner.Sylvester, coarse is not null, stopwatch.Elapsed.TotalSeconds)
+        {
+            UsedBlockSweeps = sweeps is not null,
+        };
     }
+
+    private static Span<double> AsReal(Span<Complex> x) => MemoryMarshal.Cast<Complex, double>(x);
+
+    private static ReadOnlySpan<Complex> AsComplex(ReadOnlySpan<double> x) => MemoryMarshal.Cast<double, Complex>(x);
+
+    private static Span<Complex> AsComplex(Span<double> x) => MemoryMarshal.Cast<double, Complex>(x);
 
     private static Complex[] IdentityOverBlocks(BlockLiouvillian liouvillian)
     {
@@ -111,42 +129,42 @@ public static class SteadyStateSolver
         if (shift != 0) ComplexSpan.Axpy(-shift, x, result);
     }
 
-    private static double HermiticityError(ReadOnlySpan<Complex> rho, int d)
+    /// <summary>‖X − X†‖_F over the blocks.</summary>
+    private static double HermiticityError(BlockLiouvillian liouvillian, ReadOnlySpan<Complex> x)
     {
         double sum = 0;
-        for (int r = 0; r < d; r++)
-            for (int c = 0; c < d; c++)
-            {
-                Complex diff = rho[(r * d) + c] - Complex.Conjugate(rho[(c * d) + r]);
-                sum += (diff.Real * diff.Real) + (diff.Imaginary * diff.Imaginary);
-            }
+        for (int b = 0; b < liouvillian.Blocks.Length; b++)
+        {
+            int size = liouvillian.Blocks[b].Length;
+            var block = x.Slice(liouvillian.Offsets[b], size * size);
+            for (int r = 0; r < size; r++)
+                for (int c = 0; c < size; c++)
+                {
+                    Complex diff = block[(r * size) + c] - Complex.Conjugate(block[(c * size) + r]);
+                    sum += (diff.Real * diff.Real) + (diff.Imaginary * diff.Imaginary);
+                }
+        }
         return Math.Sqrt(sum);
     }
 
-    private static void MakeHermitianUnitTrace(Span<Complex> rho, int d, Complex trace)
+    /// <summary>X ← (X + X†) / (2 Re Tr X) block by block.</summary>
+    private static void MakeHermitianUnitTrace(BlockLiouvillian liouvillian, Span<Complex> x, Complex trace)
     {
         double scale = 1 / trace.Real;
-        for (int r = 0; r < d; r++)
-        {
-            rho[(r * d) + r] = rho[(r * d) + r].Real * scale;
-            for (int c = r + 1; c < d; c++)
-            {
-                Complex mean = 0.5 * scale * (rho[(r * d) + c] + Complex.Conjugate(rho[(c * d) + r]));
-                rho[(r * d) + c] = mean;
-                rho[(c * d) + r] = Complex.Conjugate(mean);
-            }
-        }
-    }
-
-    private static void ExtractBlocks(BlockLiouvillian liouvillian, ReadOnlySpan<Complex> rho, Span<Complex> blocks)
-    {
-        int d = liouvillian.Dimension;
         for (int b = 0; b < liouvillian.Blocks.Length; b++)
         {
-            var indices = liouvillian.Blocks[b];
-            int size = indices.Length;
-            for (int i = 0; i < size; i++)
-                for (int j = 0; j < size; j++) blocks[liouvillian.Offsets[b] + (i * size) + j] = rho[(indices[i] * d) + indices[j]];
+            int size = liouvillian.Blocks[b].Length;
+            var block = x.Slice(liouvillian.Offsets[b], size * size);
+            for (int r = 0; r < size; r++)
+            {
+                block[(r * size) + r] = block[(r * size) + r].Real * scale;
+                for (int c = r + 1; c < size; c++)
+                {
+                    Complex mean = 0.5 * scale * (block[(r * size) + c] + Complex.Conjugate(block[(c * size) + r]));
+                    block[(r * size) + c] = mean;
+                    block[(c * size) + r] = Complex.Conjugate(mean);
+                }
+            }
         }
     }
 }
@@ -172,4 +190,8 @@ public sealed record SteadyStateResult(
     int Unknowns,
     SteadyStatePreconditioner Preconditioner,
     bool UsedPopulationCorrection,
-    double WallSeconds);
+    double WallSeconds)
+{
+    /// <summary>True when the GMRES preconditioner was the symmetric block Gauss–Seidel sweep over the excitation blocks.</summary>
+    public bool UsedBlockSweeps { get; init; }
+}
