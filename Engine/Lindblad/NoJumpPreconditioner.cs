@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using BosonicTrajectories.Kernels;
 using MathNet.Numerics.LinearAlgebra;
@@ -31,12 +32,17 @@ internal sealed class NoJumpPreconditioner
         int blocks = liouvillian.Blocks.Length;
         _factors = new BlockFactors?[blocks];
         var rates = new Complex[blocks][];
+        if (!jacobiOnly)
+        {
+            // The blocks are independent: factorise them on all cores, largest first.
+            var exact = Enumerable.Range(0, blocks).Where(b => liouvillian.Blocks[b].Length <= maxDenseBlock)
+                .OrderByDescending(b => liouvillian.Blocks[b].Length).ToArray();
+            Parallel.ForEach(Partitioner.Create(exact, loadBalance: true), b => _factors[b] = BlockFactors.TryCreate(liouvillian.CoherentBlock(b)));
+        }
         for (int b = 0; b < blocks; b++)
         {
             var g = liouvillian.CoherentBlock(b);
-            int n = g.Rows;
-            if (!jacobiOnly && n <= maxDenseBlock) _factors[b] = BlockFactors.TryCreate(g);
-            rates[b] = _factors[b]?.Eigenvalues ?? [.. Enumerable.Range(0, n).Select(i => DiagonalEntry(g, i))];
+            rates[b] = _factors[b]?.Eigenvalues ?? [.. Enumerable.Range(0, g.Rows).Select(i => DiagonalEntry(g, i))];
         }
 
         // A dark state (Re μ = 0) makes 𝒮 singular: shift by half the mean decay rate then.

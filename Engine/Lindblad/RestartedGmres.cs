@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace BosonicTrajectories.Lindblad;
@@ -10,13 +11,15 @@ internal delegate void RealLinearMap(ReadOnlySpan<double> input, Span<double> ou
 /// of A P⁻¹ (modified Gram–Schmidt Arnoldi, Givens rotations) and returns x = x0 + P⁻¹ y. The steady-state solver
 /// runs it on Hermitian matrices viewed as real vectors (the real inner product Re Tr(X† Y) of their interleaved
 /// entries): ℒ, the preconditioners and the right-hand side all map Hermitian to Hermitian, so every Krylov
-/// coefficient is real. Owns its Krylov basis.
+/// coefficient is real. Owns its Krylov basis: the vectors are rented from <see cref="ArrayPool{T}.Shared"/> when an
+/// Arnoldi step first reaches them (a solve that converges before the restart length touches only the vectors it
+/// uses) and returned by <see cref="Dispose"/>.
 /// </summary>
-internal sealed class RestartedGmres
+internal sealed class RestartedGmres : IDisposable
 {
     private readonly int _length;
     private readonly int _restart;
-    private readonly double[][] _basis;
+    private readonly double[]?[] _basis;
     private readonly double[] _hessenberg;      // (restart + 1) × restart, column-major by Arnoldi step
     private readonly double[] _cosines;
     private readonly double[] _sines;
@@ -30,15 +33,30 @@ internal sealed class RestartedGmres
         if (restart < 1) throw new ArgumentException($"the restart length must be ≥ 1, got {restart}", nameof(restart));
         _length = length;
         _restart = restart;
-        _basis = [.. Enumerable.Range(0, restart + 1).Select(_ => new double[length])];
+        _basis = new double[restart + 1][];
         _hessenberg = new double[(restart + 1) * restart];
         _cosines = new double[restart];
         _sines = new double[restart];
         _rhs = new double[restart + 1];
         _coefficients = new double[restart];
-        _work = new double[length];
-        _correction = new double[length];
+        _work = ArrayPool<double>.Shared.Rent(length);
+        _correction = ArrayPool<double>.Shared.Rent(length);
     }
+
+    /// <summary>Returns the rented vectors to the pool; the instance must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        for (int i = 0; i < _basis.Length; i++)
+        {
+            if (_basis[i] is { } vector) ArrayPool<double>.Shared.Return(vector);
+            _basis[i] = null;
+        }
+        ArrayPool<double>.Shared.Return(_work);
+        ArrayPool<double>.Shared.Return(_correction);
+    }
+
+    /// <summary>Krylov vector <paramref name="index"/>, rented on first use.</summary>
+    private Span<double> Basis(int index) => (_basis[index] ??= ArrayPool<double>.Shared.Rent(_length)).AsSpan(0, _length);
 
     /// <summary>
     /// Iterates from the initial guess in <paramref name="x"/> until ‖b − A x‖ ≤ <paramref name="tolerance"/>·‖b‖
@@ -59,7 +77,9 @@ internal sealed class RestartedGmres
         while (true)
         {
             // r = b − A x
-            var r = _basis[0];
+            var r = Basis(0);
+            var work = _work.AsSpan(0, _length);
+            var correction = _correction.AsSpan(0, _length);
             operatorA(x, r);
             for (int i = 0; i < _length; i++) r[i] = b[i] - r[i];
             double beta = TensorPrimitives.Norm(r);
@@ -75,14 +95,15 @@ internal sealed class RestartedGmres
                 cancellationToken.ThrowIfCancellationRequested();
                 iterations++;
                 steps = j + 1;
-                var w = _basis[j + 1];
-                preconditioner(_basis[j], _work);
-                operatorA(_work, w);
+                var w = Basis(j + 1);
+                preconditioner(Basis(j), work);
+                operatorA(work, w);
                 for (int i = 0; i <= j; i++)
                 {
-                    double h = TensorPrimitives.Dot(_basis[i], w);
+                    var v = Basis(i);
+                    double h = TensorPrimitives.Dot(v, w);
                     H(i, j) = h;
-                    TensorPrimitives.MultiplyAdd(_basis[i], -h, w, w);
+                    TensorPrimitives.MultiplyAdd(v, -h, w, w);
                 }
                 double norm = TensorPrimitives.Norm(w);
                 H(j + 1, j) = norm;
@@ -102,10 +123,10 @@ internal sealed class RestartedGmres
                 for (int k = i + 1; k < steps; k++) sum -= H(i, k) * _coefficients[k];
                 _coefficients[i] = sum / H(i, i);
             }
-            Array.Clear(_work);
-            for (int i = 0; i < steps; i++) TensorPrimitives.MultiplyAdd(_basis[i], _coefficients[i], _work, _work);
-            preconditioner(_work, _correction);
-            for (int i = 0; i < _length; i++) x[i] += _correction[i];
+            work.Clear();
+            for (int i = 0; i < steps; i++) TensorPrimitives.MultiplyAdd(Basis(i), _coefficients[i], work, work);
+            preconditioner(work, correction);
+            TensorPrimitives.Add(x, correction, x);
         }
     }
 

@@ -18,7 +18,6 @@ internal sealed class SplitComplexMatrix
 
     private const int TileRows = 4;
 
-    internal static bool UseWide = Environment.GetEnvironmentVariable("WIDE") != "0";
 
     public SplitComplexMatrix(int size)
     {
@@ -92,7 +91,15 @@ internal sealed class SplitComplexMatrix
     /// triangle are computed (about half the work; use it when C is Hermitian and only j ≥ i is read); the other
     /// entries of C are then left unspecified, but the padding stays zero. C must not be A or B.
     /// </summary>
-    public static void Multiply(SplitComplexMatrix a, SplitComplexMatrix b, SplitComplexMatrix c, bool upperTilesOnly)
+    public static void Multiply(SplitComplexMatrix a, SplitComplexMatrix b, SplitComplexMatrix c, bool upperTilesOnly) =>
+        Multiply(a, b, c, upperTilesOnly, allowWideVectors: true);
+
+    /// <summary>
+    /// <see cref="Multiply(SplitComplexMatrix, SplitComplexMatrix, SplitComplexMatrix, bool)"/> with the choice of
+    /// kernel exposed: 8×8 tiles on <see cref="Vector512{T}"/> when <paramref name="allowWideVectors"/> and the
+    /// hardware has it, else 4×8 tiles on <see cref="Vector256{T}"/> (tests run both).
+    /// </summary>
+    internal static void Multiply(SplitComplexMatrix a, SplitComplexMatrix b, SplitComplexMatrix c, bool upperTilesOnly, bool allowWideVectors)
     {
         if (a.Size != b.Size || a.Size != c.Size)
             throw new ArgumentException($"sizes differ: {a.Size}, {b.Size}, {c.Size}", nameof(c));
@@ -104,7 +111,7 @@ internal sealed class SplitComplexMatrix
         ref double bIm = ref MemoryMarshal.GetArrayDataReference(b.Imaginary);
         ref double cRe = ref MemoryMarshal.GetArrayDataReference(c.Real);
         ref double cIm = ref MemoryMarshal.GetArrayDataReference(c.Imaginary);
-        if (Vector512.IsHardwareAccelerated && UseWide)
+        if (allowWideVectors && Vector512.IsHardwareAccelerated)
         {
             for (int i0 = 0; i0 < n; i0 += Padding)
             {

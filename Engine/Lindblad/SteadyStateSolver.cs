@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Numerics;
-using System.Runtime.InteropServices;
 using BosonicTrajectories.Kernels;
 using BosonicTrajectories.Model;
 
@@ -38,9 +37,15 @@ public static class SteadyStateSolver
         var sweeps = options.BlockSweeps && liouvillian.Blocks.Length > 1 ? new ExcitationSweepPreconditioner(liouvillian, noJump) : null;
 
         int n = liouvillian.Length;
-        var guess = IdentityOverBlocks(liouvillian);                // X₀, Tr X₀ = 1
+        var rhoBlocks = IdentityOverBlocks(liouvillian);            // X₀, Tr X₀ = 1 (the initial guess)
         var anchor = new Complex[n];
-        NoJumpApply(liouvillian, noJump.Shift, guess, anchor);      // x = (𝒮 − s)X₀
+        NoJumpApply(liouvillian, noJump.Shift, rhoBlocks, anchor);  // x = (𝒮 − s)X₀
+        var coarse = options.PopulationCorrection && !jacobi ? PopulationCoarseCorrection.TryCreate(liouvillian, noJump, anchor) : null;
+
+        // GMRES runs on packed Hermitian blocks (real vectors); the maps unpack, act on complex blocks, and pack.
+        var input = new Complex[n];
+        var output = new Complex[n];
+        var coarseResidual = coarse is null ? null : new Complex[n];
 
         void Augmented(ReadOnlySpan<Complex> rho, Span<Complex> result)
         {
@@ -48,25 +53,37 @@ public static class SteadyStateSolver
             ComplexSpan.Axpy(liouvillian.Trace(rho), anchor, result);
         }
 
-        var coarse = options.PopulationCorrection && !jacobi ? PopulationCoarseCorrection.TryCreate(liouvillian, noJump, anchor) : null;
-        var residualWork = new Complex[n];
-
-        void Precondition(ReadOnlySpan<Complex> r, Span<Complex> z)
+        void PackedAugmented(ReadOnlySpan<double> x, Span<double> y)
         {
-            if (sweeps is not null) sweeps.Apply(r, z);
-            else noJump.Apply(r, z);
-            if (coarse is null) return;
-            Augmented(z, residualWork);
-            for (int i = 0; i < residualWork.Length; i++) residualWork[i] = r[i] - residualWork[i];
-            coarse.AddCorrection(residualWork, z);
+            HermitianBlockPacking.Unpack(liouvillian, x, input);
+            Augmented(input, output);
+            HermitianBlockPacking.Pack(liouvillian, output, y);
         }
 
-        var rhoBlocks = (Complex[])guess.Clone();
-        var gmres = new RestartedGmres(2 * n, Math.Min(options.Restart, Math.Max(2 * n, 1)));
-        var (iterations, relative) = gmres.Solve(
-            (input, output) => Augmented(AsComplex(input), AsComplex(output)),
-            (input, output) => Precondition(AsComplex(input), AsComplex(output)),
-            AsReal(anchor), AsReal(rhoBlocks), options.Tolerance, options.MaxIterations, cancellationToken);
+        void PackedPrecondition(ReadOnlySpan<double> r, Span<double> z)
+        {
+            HermitianBlockPacking.Unpack(liouvillian, r, input);
+            if (sweeps is not null) sweeps.Apply(input, output);
+            else noJump.Apply(input, output);
+            if (coarse is not null)
+            {
+                Augmented(output, coarseResidual);
+                for (int i = 0; i < n; i++) coarseResidual![i] = input[i] - coarseResidual[i];
+                coarse.AddCorrection(coarseResidual, output);
+            }
+            HermitianBlockPacking.Pack(liouvillian, output, z);
+        }
+
+        var packedAnchor = new double[n];
+        var packedRho = new double[n];
+        HermitianBlockPacking.Pack(liouvillian, anchor, packedAnchor);
+        HermitianBlockPacking.Pack(liouvillian, rhoBlocks, packedRho);
+        int iterations;
+        double relative;
+        using (var gmres = new RestartedGmres(n, Math.Min(options.Restart, Math.Max(n, 1))))
+            (iterations, relative) = gmres.Solve(PackedAugmented, PackedPrecondition, packedAnchor, packedRho,
+                options.Tolerance, options.MaxIterations, cancellationToken);
+        HermitianBlockPacking.Unpack(liouvillian, packedRho, rhoBlocks);
         if (!(relative <= options.Tolerance))
             throw new NumericalFailureException(
                 $"the steady-state solver (GMRES, {(jacobi ? "Jacobi" : "no-jump")} preconditioner, {n} unknowns) did not converge in " +
@@ -79,9 +96,8 @@ public static class SteadyStateSolver
         Complex trace = liouvillian.Trace(rhoBlocks);
         double hermiticityError = HermiticityError(liouvillian, rhoBlocks);
         MakeHermitianUnitTrace(liouvillian, rhoBlocks, trace);
-        var work = residualWork;
-        liouvillian.Apply(rhoBlocks, work);
-        double residual = Math.Sqrt(ComplexSpan.NormSquared(work));
+        liouvillian.Apply(rhoBlocks, output);
+        double residual = Math.Sqrt(ComplexSpan.NormSquared(output));
         var rho = new Complex[problem.Dimension * problem.Dimension];
         liouvillian.ToDensityMatrix(rhoBlocks, rho);
 
@@ -91,12 +107,6 @@ public static class SteadyStateSolver
             UsedBlockSweeps = sweeps is not null,
         };
     }
-
-    private static Span<double> AsReal(Span<Complex> x) => MemoryMarshal.Cast<Complex, double>(x);
-
-    private static ReadOnlySpan<Complex> AsComplex(ReadOnlySpan<double> x) => MemoryMarshal.Cast<double, Complex>(x);
-
-    private static Span<Complex> AsComplex(Span<double> x) => MemoryMarshal.Cast<double, Complex>(x);
 
     private static Complex[] IdentityOverBlocks(BlockLiouvillian liouvillian)
     {
