@@ -170,10 +170,6 @@ internal sealed class NoJumpPreconditioner
     {
         public required Complex[] Eigenvalues { get; init; }
 
-        public required Complex[] Vectors { get; init; }
-
-        public required Complex[] InverseVectors { get; init; }
-
         public required SplitComplexMatrix SplitVectors { get; init; }
 
         public required SplitComplexMatrix SplitVectorsAdjoint { get; init; }
@@ -182,10 +178,21 @@ internal sealed class NoJumpPreconditioner
 
         public required SplitComplexMatrix SplitInverseVectorsAdjoint { get; init; }
 
+        private Complex[]? _vectors;
+        private Complex[]? _inverseVectors;
+
+        /// <summary>V row-major (made on first use, for the coarse correction).</summary>
+        public Complex[] Vectors => _vectors ??= ToRowMajor(SplitVectors);
+
+        /// <summary>V⁻¹ row-major (made on first use, for the coarse correction).</summary>
+        public Complex[] InverseVectors => _inverseVectors ??= ToRowMajor(SplitInverseVectors);
+
         public static BlockFactors? TryCreate(BlockOperator g)
         {
             int n = g.Rows;
-            var dense = Matrix<Complex>.Build.DenseOfRowMajor(n, n, g.ToDense());
+            var dense = Matrix<Complex>.Build.Dense(n, n);
+            for (int r = 0; r < n; r++)
+                for (int p = g.RowPointers[r]; p < g.RowPointers[r + 1]; p++) dense[r, g.Columns[p]] = g.Values[p];
             Evd<Complex> evd;
             Matrix<Complex> inverse;
             try
@@ -200,16 +207,43 @@ internal sealed class NoJumpPreconditioner
             var v = evd.EigenVectors;
             double condition = v.FrobeniusNorm() * inverse.FrobeniusNorm();
             if (!double.IsFinite(condition) || condition > MaxEigenvectorCondition) return null;
+            var (vectors, vectorsAdjoint) = FromColumnMajor(v.AsColumnMajorArray() ?? v.ToColumnMajorArray(), n);
+            var (inverseVectors, inverseAdjoint) = FromColumnMajor(inverse.AsColumnMajorArray() ?? inverse.ToColumnMajorArray(), n);
             return new BlockFactors
             {
                 Eigenvalues = [.. evd.EigenValues],
-                Vectors = v.ToRowMajorArray(),
-                InverseVectors = inverse.ToRowMajorArray(),
-                SplitVectors = SplitComplexMatrix.FromRowMajor(v.ToRowMajorArray(), n),
-                SplitVectorsAdjoint = SplitComplexMatrix.FromRowMajor(v.ConjugateTranspose().ToRowMajorArray(), n),
-                SplitInverseVectors = SplitComplexMatrix.FromRowMajor(inverse.ToRowMajorArray(), n),
-                SplitInverseVectorsAdjoint = SplitComplexMatrix.FromRowMajor(inverse.ConjugateTranspose().ToRowMajorArray(), n),
+                SplitVectors = vectors,
+                SplitVectorsAdjoint = vectorsAdjoint,
+                SplitInverseVectors = inverseVectors,
+                SplitInverseVectorsAdjoint = inverseAdjoint,
             };
+        }
+
+        /// <summary>M and M† in split storage from the column-major entries of M.</summary>
+        private static (SplitComplexMatrix Matrix, SplitComplexMatrix Adjoint) FromColumnMajor(Complex[] columnMajor, int n)
+        {
+            var m = new SplitComplexMatrix(n);
+            var adjoint = new SplitComplexMatrix(n);
+            int stride = m.Stride;
+            for (int c = 0; c < n; c++)
+                for (int r = 0; r < n; r++)
+                {
+                    Complex value = columnMajor[(c * n) + r];    // M(r, c)
+                    m.Real[(r * stride) + c] = value.Real;
+                    m.Imaginary[(r * stride) + c] = value.Imaginary;
+                    adjoint.Real[(c * stride) + r] = value.Real;
+                    adjoint.Imaginary[(c * stride) + r] = -value.Imaginary;
+                }
+            return (m, adjoint);
+        }
+
+        private static Complex[] ToRowMajor(SplitComplexMatrix m)
+        {
+            int n = m.Size;
+            var values = new Complex[n * n];
+            for (int r = 0; r < n; r++)
+                for (int c = 0; c < n; c++) values[(r * n) + c] = new Complex(m.Real[(r * m.Stride) + c], m.Imaginary[(r * m.Stride) + c]);
+            return values;
         }
     }
 }
