@@ -58,6 +58,23 @@ public class SteadyStatePreconditionerTests
     }
 
     [Test]
+    public void OperatorsAreWhatThePreconditionersInvert()
+    {
+        var liouvillian = HotColdBlocks();
+        var noJump = new NoJumpPreconditioner(liouvillian, jacobiOnly: false, maxDenseBlock: 100);
+        var sweeps = new ExcitationSweepPreconditioner(liouvillian, noJump);
+        var x = RandomHermitianBlocks(liouvillian, 18);
+        var noJumpImage = new Complex[x.Length];
+        noJump.ApplyOperator(x, noJumpImage);
+        Assert.That(MaxDifference(noJumpImage, ApplyShiftedNoJump(liouvillian, noJump.Shift, x)), Is.LessThan(SolveTolerance));
+        var sweepImage = new Complex[x.Length];
+        var back = new Complex[x.Length];
+        sweeps.ApplyOperator(x, sweepImage);
+        sweeps.Apply(sweepImage, back);
+        Assert.That(MaxDifference(back, x), Is.LessThan(SolveTolerance));
+    }
+
+    [Test]
     public void SweepsDifferFromTheNoJumpSolveOnlyThroughJumps()
     {
         // Without jumps between blocks (a single block) the sweeps reduce to the no-jump solve.

@@ -29,6 +29,32 @@ internal sealed class ExcitationSweepPreconditioner
         _correction = new Complex[largest * largest];
     }
 
+    /// <summary>
+    /// result ← M X = (𝒟 + 𝒥₊) 𝒟⁻¹ (𝒟 + 𝒥₋) X, the operator the sweeps invert (one block solve per block; used once
+    /// per solve, so it allocates its intermediate).
+    /// </summary>
+    public void ApplyOperator(ReadOnlySpan<Complex> x, Span<Complex> result)
+    {
+        var offsets = _liouvillian.Offsets;
+        int blocks = _liouvillian.Blocks.Length;
+        var solved = new Complex[_liouvillian.Length];
+        for (int k = 0; k < blocks; k++)
+        {
+            int size = offsets[k + 1] - offsets[k];
+            var w = _rhs.AsSpan(0, size);
+            _noJump.ApplyBlockOperator(k, x.Slice(offsets[k], size), w);
+            _liouvillian.AddJumpsInto(k, fromAbove: true, x, w);
+            _noJump.SolveBlock(k, w, solved.AsSpan(offsets[k], size));
+        }
+        for (int k = 0; k < blocks; k++)
+        {
+            int size = offsets[k + 1] - offsets[k];
+            var yk = result.Slice(offsets[k], size);
+            _noJump.ApplyBlockOperator(k, solved.AsSpan(offsets[k], size), yk);
+            _liouvillian.AddJumpsInto(k, fromAbove: false, solved, yk);
+        }
+    }
+
     /// <summary>x ← M⁻¹ b (Hermitian b).</summary>
     public void Apply(ReadOnlySpan<Complex> b, Span<Complex> x)
     {

@@ -1,6 +1,6 @@
 namespace BosonicTrajectories.Lindblad;
 
-/// <summary>How <see cref="SteadyStateSolver"/> preconditions its GMRES iteration.</summary>
+/// <summary>How <see cref="SteadyStateSolver"/> solves each block of its preconditioner (alone, or inside the block sweeps of <see cref="SteadyStateOptions.BlockSweeps"/>).</summary>
 public enum SteadyStatePreconditioner
 {
     /// <summary>Exact no-jump (Sylvester) solve per block when every block is at most <see cref="SteadyStateOptions.MaxDenseBlock"/>; otherwise Jacobi.</summary>
@@ -16,14 +16,17 @@ public enum SteadyStatePreconditioner
 /// <summary>Options of <see cref="SteadyStateSolver"/>.</summary>
 /// <param name="Tolerance">GMRES stops when ‖b − 𝒜ρ‖ ≤ Tolerance·‖b‖ for the trace-augmented system 𝒜ρ = b.</param>
 /// <param name="MaxIterations">Total GMRES iterations (matrix-vector products) before giving up.</param>
-/// <param name="Restart">Krylov subspace size between restarts (memory: Restart + 1 vectors of the unknowns).</param>
+/// <param name="Restart">Krylov subspace size between restarts (memory: up to Restart + 1 real vectors of the unknowns,
+/// taken from the shared array pool as the iteration reaches them).</param>
 /// <param name="UseExcitationStructure">Solve on the coherence-order-zero blocks only when the model conserves excitations.</param>
 /// <param name="Preconditioner">Which preconditioner to use.</param>
 /// <param name="MaxDenseBlock">Largest block that <see cref="SteadyStatePreconditioner.Auto"/> diagonalises densely.</param>
 /// <param name="BlockSweeps">Precondition with symmetric block Gauss–Seidel sweeps over the excitation blocks (two
 /// block solves per iteration; a few times fewer iterations than the no-jump solve alone). Ignored with one block.</param>
 /// <param name="PopulationCorrection">Add the coarse correction on eigenstate populations (a Pauli rate equation) after each
-/// no-jump solve. Off by default: on the hot/cold machine it saves only ~5% of the iterations for ~1.5× the work each.</param>
+/// preconditioner application. Off by default: with the no-jump solve alone it saved only ~5% of the iterations on the
+/// hot/cold machine for ~1.5× the work each, and with the block sweeps it costs iterations (42 → 95 on the three-mode
+/// chain of configs/three-mode-steadystate.jsonc).</param>
 public sealed record SteadyStateOptions(
     double Tolerance = 1e-12,
     int MaxIterations = 2000,

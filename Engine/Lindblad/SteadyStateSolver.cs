@@ -9,8 +9,9 @@ namespace BosonicTrajectories.Lindblad;
 /// The steady state of the truncated Lindblad equation (ħ = 1): ℒρ = −i(H_eff ρ − ρ H_eff†) + Σ_k L_k ρ L_k† = 0 with
 /// Tr ρ = 1. When the model conserves excitations (weak U(1) symmetry) the steady state has coherence order
 /// k = N − N' = 0 only, so the unknowns are the diagonal blocks ρ_{N,N} (Σ_N size_N² instead of D²); otherwise the
-/// whole ρ. The singular system is made regular by the rank-one trace term, 𝒜ρ = ℒρ + x Tr ρ = x with
-/// x = (𝒮 − s)X₀ (X₀ = identity / its size, 𝒮 the no-jump part): then Tr ρ = 1 and ℒρ = 0. It is solved by
+/// whole ρ. The singular system is made regular by the rank-one trace term, 𝒜ρ = ℒρ + x Tr ρ = x with x = M X₀
+/// (X₀ = identity / its size, M the preconditioner's approximation of ℒ, so that M⁻¹x = X₀): then Tr ρ = 1 and ℒρ = 0.
+/// It is solved by
 /// restarted GMRES over Hermitian matrices (ℒ preserves Hermiticity, so the Krylov coefficients are real),
 /// right-preconditioned with symmetric block Gauss–Seidel sweeps over the excitation blocks whose block solves are the
 /// exact no-jump (Sylvester) solves (see <see cref="ExcitationSweepPreconditioner"/> and
@@ -39,7 +40,8 @@ public static class SteadyStateSolver
         int n = liouvillian.Length;
         var rhoBlocks = IdentityOverBlocks(liouvillian);            // X₀, Tr X₀ = 1 (the initial guess)
         var anchor = new Complex[n];
-        NoJumpApply(liouvillian, noJump.Shift, rhoBlocks, anchor);  // x = (𝒮 − s)X₀
+        if (sweeps is not null) sweeps.ApplyOperator(rhoBlocks, anchor);    // x = M X₀, so that M⁻¹x = X₀
+        else noJump.ApplyOperator(rhoBlocks, anchor);
         var coarse = options.PopulationCorrection && !jacobi ? PopulationCoarseCorrection.TryCreate(liouvillian, noJump, anchor) : null;
 
         // GMRES runs on packed Hermitian blocks (real vectors); the maps unpack, act on complex blocks, and pack.
@@ -86,7 +88,7 @@ public static class SteadyStateSolver
         HermitianBlockPacking.Unpack(liouvillian, packedRho, rhoBlocks);
         if (!(relative <= options.Tolerance))
             throw new NumericalFailureException(
-                $"the steady-state solver (GMRES, {(jacobi ? "Jacobi" : "no-jump")} preconditioner, {n} unknowns) did not converge in " +
+                $"the steady-state solver (GMRES, {(jacobi ? "Jacobi" : "no-jump")} block solves{(sweeps is null ? "" : " in Gauss–Seidel sweeps")}, {n} unknowns) did not converge in " +
                 $"{iterations} iterations (relative residual {relative:G3} > tolerance {options.Tolerance:G3}); raise the steady-state " +
                 $"MaxIterations (now {options.MaxIterations}) or Restart (now {options.Restart}), loosen Tolerance, or run method " +
                 "\"lindblad\" with tEnd \"steady\"");
@@ -117,26 +119,6 @@ public static class SteadyStateSolver
             for (int i = 0; i < size; i++) x[liouvillian.Offsets[b] + (i * size) + i] = 1.0 / liouvillian.Dimension;
         }
         return x;
-    }
-
-    /// <summary>result ← (𝒮 − s)X = G X + X G† − sX for block-diagonal X (the jump-free part of ℒ).</summary>
-    private static void NoJumpApply(BlockLiouvillian liouvillian, double shift, ReadOnlySpan<Complex> x, Span<Complex> result)
-    {
-        result.Clear();
-        for (int b = 0; b < liouvillian.Blocks.Length; b++)
-        {
-            int size = liouvillian.Blocks[b].Length;
-            var g = liouvillian.CoherentBlock(b);
-            var xb = x.Slice(liouvillian.Offsets[b], size * size);
-            var yb = result.Slice(liouvillian.Offsets[b], size * size);
-            for (int i = 0; i < size; i++)
-            {
-                var row = yb.Slice(i * size, size);
-                ComplexRowKernels.AddOperatorTimesMatrixRow(g.RowPointers, g.Columns, g.Values, i, xb, size, 0, row);
-                ComplexRowKernels.AddRowTimesAdjoint(xb.Slice(i * size, size), g.RowPointers, g.Columns, g.Values, 0, row);
-            }
-        }
-        if (shift != 0) ComplexSpan.Axpy(-shift, x, result);
     }
 
     /// <summary>‖X − X†‖_F over the blocks.</summary>
@@ -183,7 +165,8 @@ public static class SteadyStateSolver
 /// <param name="DensityMatrix">Hermitian, unit-trace ρ (row-major D×D, lab frame).</param>
 /// <param name="ResidualNorm">‖ℒρ‖_F of the returned ρ.</param>
 /// <param name="TraceError">|Tr ρ − 1| of the solver's raw solution (before renormalising).</param>
-/// <param name="HermiticityError">‖ρ − ρ†‖_F of the raw solution (before symmetrising).</param>
+/// <param name="HermiticityError">‖ρ − ρ†‖_F of the raw solution (before symmetrising; zero by construction, since GMRES
+/// runs on Hermitian matrices, but still measured).</param>
 /// <param name="Iterations">GMRES iterations (each one ℒ product and one preconditioner solve).</param>
 /// <param name="UsedExcitationStructure">True when only the coherence-order-zero blocks were unknowns.</param>
 /// <param name="Unknowns">Number of complex unknowns.</param>
