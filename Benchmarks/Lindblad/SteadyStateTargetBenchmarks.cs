@@ -17,7 +17,7 @@ namespace BosonicTrajectories.Benchmarks.Lindblad;
 /// D×D result (48 MB at D = 1728); the Krylov vectors come from the shared array pool.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 9)]
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 9)]
 public class SteadyStateTargetBenchmarks
 {
     private LindbladProblem _hotCold = null!;

@@ -37,23 +37,24 @@ public class SteadyStatePreconditionerTests
         Assert.That(HermiticityError(liouvillian, x), Is.Zero, "the solve returns exactly Hermitian blocks");
     }
 
-    [Test]
-    public void SweepsInvertTheSymmetricGaussSeidelSplitting()
+    [TestCase(1.0)]
+    [TestCase(1.3)]
+    public void SweepsInvertTheSymmetricGaussSeidelSplitting(double relaxation)
     {
-        // M = (𝒟 + 𝒥₊) 𝒟⁻¹ (𝒟 + 𝒥₋) with 𝒟 = 𝒮 − s, 𝒥₊ the jumps from lower blocks, 𝒥₋ those from higher ones.
+        // M = (𝒟 + ω𝒥₊) 𝒟⁻¹ (𝒟 + ω𝒥₋) with 𝒟 = 𝒮 − s, 𝒥₊ the jumps from lower blocks, 𝒥₋ those from higher ones.
         var liouvillian = HotColdBlocks();
         var noJump = new NoJumpPreconditioner(liouvillian, jacobiOnly: false, maxDenseBlock: 100);
-        var sweeps = new ExcitationSweepPreconditioner(liouvillian, noJump);
+        var sweeps = new ExcitationSweepPreconditioner(liouvillian, noJump, relaxation);
         var b = RandomHermitianBlocks(liouvillian, 12);
         var y = new Complex[b.Length];
         sweeps.Apply(b, y);
 
         var w = ApplyShiftedNoJump(liouvillian, noJump.Shift, y);
-        AddJumps(liouvillian, fromAbove: true, y, w);
+        AddJumps(liouvillian, fromAbove: true, relaxation, y, w);
         var z = new Complex[b.Length];
         noJump.Apply(w, z);
         var v = ApplyShiftedNoJump(liouvillian, noJump.Shift, z);
-        AddJumps(liouvillian, fromAbove: false, z, v);
+        AddJumps(liouvillian, fromAbove: false, relaxation, z, v);
         Assert.That(MaxDifference(v, b), Is.LessThan(SolveTolerance));
     }
 
@@ -62,7 +63,7 @@ public class SteadyStatePreconditionerTests
     {
         var liouvillian = HotColdBlocks();
         var noJump = new NoJumpPreconditioner(liouvillian, jacobiOnly: false, maxDenseBlock: 100);
-        var sweeps = new ExcitationSweepPreconditioner(liouvillian, noJump);
+        var sweeps = new ExcitationSweepPreconditioner(liouvillian, noJump, relaxation: 1.3);
         var x = RandomHermitianBlocks(liouvillian, 18);
         var noJumpImage = new Complex[x.Length];
         noJump.ApplyOperator(x, noJumpImage);
@@ -121,6 +122,15 @@ public class SteadyStatePreconditionerTests
         Assert.That(MaxDifference(back, x), Is.LessThan(PackingTolerance));
     }
 
+    [TestCase(0.0)]
+    [TestCase(2.0)]
+    public void RelaxationOutsideTheStableRangeIsRejected(double relaxation)
+    {
+        var liouvillian = HotColdBlocks();
+        var noJump = new NoJumpPreconditioner(liouvillian, jacobiOnly: false, maxDenseBlock: 100);
+        Assert.That(() => new ExcitationSweepPreconditioner(liouvillian, noJump, relaxation), Throws.ArgumentException);
+    }
+
     [Test]
     public void GmresSolvesASmallNonsymmetricSystemAcrossRestarts()
     {
@@ -163,13 +173,16 @@ public class SteadyStatePreconditionerTests
         return result;
     }
 
-    private static void AddJumps(BlockLiouvillian liouvillian, bool fromAbove, Complex[] x, Complex[] y)
+    /// <summary>y += ω Σ 𝒥 x over the jumps from higher (or lower) blocks.</summary>
+    private static void AddJumps(BlockLiouvillian liouvillian, bool fromAbove, double relaxation, Complex[] x, Complex[] y)
     {
+        var jumps = new Complex[y.Length];
         for (int b = 0; b < liouvillian.Blocks.Length; b++)
         {
             int n = liouvillian.Blocks[b].Length;
-            liouvillian.AddJumpsInto(b, fromAbove, x, y.AsSpan(liouvillian.Offsets[b], n * n));
+            liouvillian.AddJumpsInto(b, fromAbove, x, jumps.AsSpan(liouvillian.Offsets[b], n * n));
         }
+        for (int i = 0; i < y.Length; i++) y[i] += relaxation * jumps[i];
     }
 
     private static Complex[] RandomHermitianBlocks(BlockLiouvillian liouvillian, int seed)

@@ -138,12 +138,14 @@ public class SteadyStateSolverTests
         var problem = LindbladProblem.Build(ThreeModeChain(hopping: 0.1, [1.0, 0.3, 0.1]), space);
         var sweeps = SteadyStateSolver.Solve(problem);
         var noSweeps = SteadyStateSolver.Solve(problem, new SteadyStateOptions(BlockSweeps: false));
+        var plainSweeps = SteadyStateSolver.Solve(problem, new SteadyStateOptions(SweepRelaxation: 1));
         var full = SteadyStateSolver.Solve(problem, new SteadyStateOptions(UseExcitationStructure: false));
-        TestContext.Out.WriteLine($"iterations: sweeps {sweeps.Iterations}, no-jump only {noSweeps.Iterations}, full space {full.Iterations}");
+        TestContext.Out.WriteLine($"iterations: sweeps {sweeps.Iterations} (ω = 1: {plainSweeps.Iterations}), no-jump only {noSweeps.Iterations}, full space {full.Iterations}");
         Assert.That(sweeps.UsedBlockSweeps, Is.True);
         Assert.That(noSweeps.UsedBlockSweeps || full.UsedBlockSweeps, Is.False);
         Assert.That(sweeps.Iterations, Is.LessThan(noSweeps.Iterations), "the sweeps carry the jump chain across all blocks at once");
         Assert.That(MaxDifference(sweeps.DensityMatrix, noSweeps.DensityMatrix), Is.LessThan(SolverAgreement));
+        Assert.That(MaxDifference(sweeps.DensityMatrix, plainSweeps.DensityMatrix), Is.LessThan(SolverAgreement));
         Assert.That(MaxDifference(sweeps.DensityMatrix, full.DensityMatrix), Is.LessThan(SolverAgreement));
         Assert.That(sweeps.ResidualNorm, Is.LessThan(1e-12));
         Assert.That(sweeps.TraceError, Is.LessThan(1e-12));

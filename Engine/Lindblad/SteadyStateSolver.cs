@@ -13,7 +13,7 @@ namespace BosonicTrajectories.Lindblad;
 /// (X₀ = identity / its size, M the preconditioner's approximation of ℒ, so that M⁻¹x = X₀): then Tr ρ = 1 and ℒρ = 0.
 /// It is solved by
 /// restarted GMRES over Hermitian matrices (ℒ preserves Hermiticity, so the Krylov coefficients are real),
-/// right-preconditioned with symmetric block Gauss–Seidel sweeps over the excitation blocks whose block solves are the
+/// right-preconditioned with over-relaxed symmetric block Gauss–Seidel sweeps over the excitation blocks whose block solves are the
 /// exact no-jump (Sylvester) solves (see <see cref="ExcitationSweepPreconditioner"/> and
 /// <see cref="NoJumpPreconditioner"/>), or with the no-jump solve alone.
 /// </summary>
@@ -28,6 +28,8 @@ public static class SteadyStateSolver
         if (!(options.Tolerance > 0)) throw new ArgumentException($"the tolerance must be positive, got {options.Tolerance}", nameof(options));
         if (options.MaxIterations < 1) throw new ArgumentException($"MaxIterations must be ≥ 1, got {options.MaxIterations}", nameof(options));
         if (options.Restart < 1) throw new ArgumentException($"Restart must be ≥ 1, got {options.Restart}", nameof(options));
+        if (!(options.SweepRelaxation > 0 && options.SweepRelaxation < 2))
+            throw new ArgumentException($"SweepRelaxation must lie in (0, 2), got {options.SweepRelaxation}", nameof(options));
         var stopwatch = Stopwatch.StartNew();
 
         bool structured = options.UseExcitationStructure && problem.ConservesExcitations;
@@ -35,7 +37,7 @@ public static class SteadyStateSolver
         bool jacobi = options.Preconditioner == SteadyStatePreconditioner.Jacobi ||
             (options.Preconditioner == SteadyStatePreconditioner.Auto && liouvillian.Blocks.Max(b => b.Length) > options.MaxDenseBlock);
         var noJump = new NoJumpPreconditioner(liouvillian, jacobi, options.Preconditioner == SteadyStatePreconditioner.Sylvester ? int.MaxValue : options.MaxDenseBlock);
-        var sweeps = options.BlockSweeps && liouvillian.Blocks.Length > 1 ? new ExcitationSweepPreconditioner(liouvillian, noJump) : null;
+        var sweeps = options.BlockSweeps && liouvillian.Blocks.Length > 1 ? new ExcitationSweepPreconditioner(liouvillian, noJump, options.SweepRelaxation) : null;
 
         int n = liouvillian.Length;
         var rhoBlocks = IdentityOverBlocks(liouvillian);            // X₀, Tr X₀ = 1 (the initial guess)
