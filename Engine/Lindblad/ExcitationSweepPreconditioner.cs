@@ -8,9 +8,9 @@ namespace BosonicTrajectories.Lindblad;
 /// part (solved exactly by <see cref="NoJumpPreconditioner"/>), 𝒥₊ the jumps into a block from blocks before it
 /// (gain, N − 1 → N) and 𝒥₋ those from blocks after it (loss, N + 1 → N), and a relaxation factor ω ∈ (0, 2), it
 /// applies M⁻¹ = (𝒟 + ω𝒥₋)⁻¹ 𝒟 (𝒟 + ω𝒥₊)⁻¹ (SSOR up to a scalar, which GMRES ignores): a forward sweep
-/// Y_N = 𝒟_N⁻¹(B_N − ω Σ 𝒥₊ Y), then a backward sweep X_N = Y_N − ω 𝒟_N⁻¹ Σ 𝒥₋ X. One application carries a jump chain through every block in both directions, where the
-/// plain no-jump solve moves it by one block per GMRES iteration; it costs two block solves (the backward one is
-/// skipped on blocks nothing jumps down into). Jumps within one block are left to GMRES. With a single block it is the
+/// Y_N = 𝒟_N⁻¹(B_N − ω Σ 𝒥₊ Y), then a backward sweep X_N = Y_N − ω 𝒟_N⁻¹ Σ 𝒥₋ X. One application carries a jump
+/// chain through every block in both directions, where the plain no-jump solve moves it by one block per GMRES
+/// iteration; it costs two block solves (the backward one is skipped on blocks nothing jumps down into). Jumps within one block are left to GMRES. With a single block it is the
 /// no-jump solve. Hermitian in, Hermitian out; allocation-free after construction; not thread-safe.
 /// </summary>
 internal sealed class ExcitationSweepPreconditioner
