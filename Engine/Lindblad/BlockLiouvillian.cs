@@ -15,6 +15,8 @@ internal sealed class BlockLiouvillian
 {
     private readonly BlockOperator[] _coherent;
     private readonly List<(int Target, int Source, BlockOperator Jump)> _jumps;
+    private readonly int[][] _jumpsFromBelow;    // per target block: indices into _jumps with source < target
+    private readonly int[][] _jumpsFromAbove;    // … with source > target
     private readonly Complex[] _scratchRow;
 
     private BlockLiouvillian(int dimension, int[][] blocks, BlockOperator[] coherent, List<(int, int, BlockOperator)> jumps)
@@ -26,6 +28,13 @@ internal sealed class BlockLiouvillian
         Offsets = new int[blocks.Length + 1];
         for (int b = 0; b < blocks.Length; b++) Offsets[b + 1] = Offsets[b] + (blocks[b].Length * blocks[b].Length);
         _scratchRow = new Complex[blocks.Max(x => x.Length)];
+        _jumpsFromBelow = new int[blocks.Length][];
+        _jumpsFromAbove = new int[blocks.Length][];
+        for (int b = 0; b < blocks.Length; b++)
+        {
+            _jumpsFromBelow[b] = [.. Enumerable.Range(0, jumps.Count).Where(k => jumps[k].Item1 == b && jumps[k].Item2 < b)];
+            _jumpsFromAbove[b] = [.. Enumerable.Range(0, jumps.Count).Where(k => jumps[k].Item1 == b && jumps[k].Item2 > b)];
+        }
     }
 
     /// <summary>Hilbert-space dimension D.</summary>
@@ -129,16 +138,40 @@ internal sealed class BlockLiouvillian
         foreach (var (target, source, jump) in _jumps)
         {
             int n = Blocks[target].Length, m = Blocks[source].Length;
-            var xs = x.Slice(Offsets[source], m * m);
-            var yt = y.Slice(Offsets[target], n * n);
-            var scratch = _scratchRow.AsSpan(0, m);
-            for (int i = 0; i < n; i++)
-            {
-                if (jump.RowPointers[i] == jump.RowPointers[i + 1]) continue;
-                scratch.Clear();
-                ComplexRowKernels.AddOperatorTimesMatrixRow(jump.RowPointers, jump.Columns, jump.Values, i, xs, m, 0, scratch);
-                ComplexRowKernels.AddRowTimesAdjoint(scratch, jump.RowPointers, jump.Columns, jump.Values, 0, yt.Slice(i * n, n));
-            }
+            AddJumpTerm(jump, x.Slice(Offsets[source], m * m), m, y.Slice(Offsets[target], n * n), n);
+        }
+    }
+
+    /// <summary>True when some jump maps a block after (<paramref name="fromAbove"/>) or before <paramref name="target"/> into it.</summary>
+    public bool HasJumpsInto(int target, bool fromAbove) => (fromAbove ? _jumpsFromAbove : _jumpsFromBelow)[target].Length > 0;
+
+    /// <summary>
+    /// y_target += Σ L X_source L† over the jump blocks into block <paramref name="target"/> from the blocks after it
+    /// (<paramref name="fromAbove"/>) or before it; <paramref name="yTarget"/> is block <paramref name="target"/> alone.
+    /// Jumps within one block are not included.
+    /// </summary>
+    public void AddJumpsInto(int target, bool fromAbove, ReadOnlySpan<Complex> x, Span<Complex> yTarget)
+    {
+        int n = Blocks[target].Length;
+        if (yTarget.Length != n * n) throw new ArgumentException($"expected {n * n} entries, got {yTarget.Length}", nameof(yTarget));
+        foreach (int k in (fromAbove ? _jumpsFromAbove : _jumpsFromBelow)[target])
+        {
+            var (_, source, jump) = _jumps[k];
+            int m = Blocks[source].Length;
+            AddJumpTerm(jump, x.Slice(Offsets[source], m * m), m, yTarget, n);
+        }
+    }
+
+    /// <summary>y += L X L† for one jump block L (n×m), X m×m, y n×n.</summary>
+    private void AddJumpTerm(BlockOperator jump, ReadOnlySpan<Complex> xs, int m, Span<Complex> yt, int n)
+    {
+        var scratch = _scratchRow.AsSpan(0, m);
+        for (int i = 0; i < n; i++)
+        {
+            if (jump.RowPointers[i] == jump.RowPointers[i + 1]) continue;
+            scratch.Clear();
+            ComplexRowKernels.AddOperatorTimesMatrixRow(jump.RowPointers, jump.Columns, jump.Values, i, xs, m, 0, scratch);
+            ComplexRowKernels.AddRowTimesAdjoint(scratch, jump.RowPointers, jump.Columns, jump.Values, 0, yt.Slice(i * n, n));
         }
     }
 

@@ -9,10 +9,13 @@ namespace BosonicTrajectories.Lindblad;
 /// The steady state of the truncated Lindblad equation (ħ = 1): ℒρ = −i(H_eff ρ − ρ H_eff†) + Σ_k L_k ρ L_k† = 0 with
 /// Tr ρ = 1. When the model conserves excitations (weak U(1) symmetry) the steady state has coherence order
 /// k = N − N' = 0 only, so the unknowns are the diagonal blocks ρ_{N,N} (Σ_N size_N² instead of D²); otherwise the
-/// whole ρ. The singular system is made regular by the rank-one trace term, 𝒜ρ = ℒρ + x Tr ρ = x with
-/// x = (𝒮 − s)X₀ (X₀ = identity / its size, 𝒮 the no-jump part): then Tr ρ = 1 and ℒρ = 0, and the zero
-/// eigenvalue of the preconditioned operator moves to 1. It is solved by restarted GMRES right-preconditioned with the
-/// exact no-jump solve (𝒮 − s)⁻¹ (see <see cref="NoJumpPreconditioner"/>).
+/// whole ρ. The singular system is made regular by the rank-one trace term, 𝒜ρ = ℒρ + x Tr ρ = x with x = M X₀
+/// (X₀ = identity / its size, M the preconditioner's approximation of ℒ, so that M⁻¹x = X₀): then Tr ρ = 1 and ℒρ = 0.
+/// It is solved by
+/// restarted GMRES over Hermitian matrices (ℒ preserves Hermiticity, so the Krylov coefficients are real),
+/// right-preconditioned with over-relaxed symmetric block Gauss–Seidel sweeps over the excitation blocks whose block solves are the
+/// exact no-jump (Sylvester) solves (see <see cref="ExcitationSweepPreconditioner"/> and
+/// <see cref="NoJumpPreconditioner"/>), or with the no-jump solve alone.
 /// </summary>
 public static class SteadyStateSolver
 {
@@ -24,19 +27,29 @@ public static class SteadyStateSolver
         options ??= new SteadyStateOptions();
         if (!(options.Tolerance > 0)) throw new ArgumentException($"the tolerance must be positive, got {options.Tolerance}", nameof(options));
         if (options.MaxIterations < 1) throw new ArgumentException($"MaxIterations must be ≥ 1, got {options.MaxIterations}", nameof(options));
+        if (options.Restart < 1) throw new ArgumentException($"Restart must be ≥ 1, got {options.Restart}", nameof(options));
+        if (!(options.SweepRelaxation > 0 && options.SweepRelaxation < 2))
+            throw new ArgumentException($"SweepRelaxation must lie in (0, 2), got {options.SweepRelaxation}", nameof(options));
         var stopwatch = Stopwatch.StartNew();
 
         bool structured = options.UseExcitationStructure && problem.ConservesExcitations;
         var liouvillian = structured ? BlockLiouvillian.ExcitationSectors(problem) : BlockLiouvillian.Full(problem);
         bool jacobi = options.Preconditioner == SteadyStatePreconditioner.Jacobi ||
             (options.Preconditioner == SteadyStatePreconditioner.Auto && liouvillian.Blocks.Max(b => b.Length) > options.MaxDenseBlock);
-        var preconditioner = new NoJumpPreconditioner(liouvillian, jacobi, options.Preconditioner == SteadyStatePreconditioner.Sylvester ? int.MaxValue : options.MaxDenseBlock);
+        var noJump = new NoJumpPreconditioner(liouvillian, jacobi, options.Preconditioner == SteadyStatePreconditioner.Sylvester ? int.MaxValue : options.MaxDenseBlock);
+        var sweeps = options.BlockSweeps && liouvillian.Blocks.Length > 1 ? new ExcitationSweepPreconditioner(liouvillian, noJump, options.SweepRelaxation) : null;
 
         int n = liouvillian.Length;
-        var guess = IdentityOverBlocks(liouvillian);                // X₀, Tr X₀ = 1
+        var rhoBlocks = IdentityOverBlocks(liouvillian);            // X₀, Tr X₀ = 1 (the initial guess)
         var anchor = new Complex[n];
-        var work = new Complex[n];
-        NoJumpApply(liouvillian, preconditioner.Shift, guess, anchor);     // x = (𝒮 − s)X₀
+        if (sweeps is not null) sweeps.ApplyOperator(rhoBlocks, anchor);    // x = M X₀, so that M⁻¹x = X₀
+        else noJump.ApplyOperator(rhoBlocks, anchor);
+        var coarse = options.PopulationCorrection && !jacobi ? PopulationCoarseCorrection.TryCreate(liouvillian, noJump, anchor) : null;
+
+        // GMRES runs on packed Hermitian blocks (real vectors); the maps unpack, act on complex blocks, and pack.
+        var input = new Complex[n];
+        var output = new Complex[n];
+        var coarseResidual = coarse is null ? null : new Complex[n];
 
         void Augmented(ReadOnlySpan<Complex> rho, Span<Complex> result)
         {
@@ -44,40 +57,59 @@ public static class SteadyStateSolver
             ComplexSpan.Axpy(liouvillian.Trace(rho), anchor, result);
         }
 
-        var coarse = options.PopulationCorrection && !jacobi ? PopulationCoarseCorrection.TryCreate(liouvillian, preconditioner, anchor) : null;
-        var residualWork = new Complex[n];
-
-        void Precondition(ReadOnlySpan<Complex> r, Span<Complex> z)
+        void PackedAugmented(ReadOnlySpan<double> x, Span<double> y)
         {
-            preconditioner.Apply(r, z);
-            if (coarse is null) return;
-            Augmented(z, residualWork);
-            for (int i = 0; i < residualWork.Length; i++) residualWork[i] = r[i] - residualWork[i];
-            coarse.AddCorrection(residualWork, z);
+            HermitianBlockPacking.Unpack(liouvillian, x, input);
+            Augmented(input, output);
+            HermitianBlockPacking.Pack(liouvillian, output, y);
         }
 
-        var rhoBlocks = (Complex[])guess.Clone();
-        var gmres = new RestartedGmres(n, Math.Min(options.Restart, Math.Max(n, 1)));
-        var (iterations, relative) = gmres.Solve(Augmented, Precondition, anchor, rhoBlocks, options.Tolerance, options.MaxIterations, cancellationToken);
+        void PackedPrecondition(ReadOnlySpan<double> r, Span<double> z)
+        {
+            HermitianBlockPacking.Unpack(liouvillian, r, input);
+            if (sweeps is not null) sweeps.Apply(input, output);
+            else noJump.Apply(input, output);
+            if (coarse is not null)
+            {
+                Augmented(output, coarseResidual);
+                for (int i = 0; i < n; i++) coarseResidual![i] = input[i] - coarseResidual[i];
+                coarse.AddCorrection(coarseResidual, output);
+            }
+            HermitianBlockPacking.Pack(liouvillian, output, z);
+        }
+
+        var packedAnchor = new double[n];
+        var packedRho = new double[n];
+        HermitianBlockPacking.Pack(liouvillian, anchor, packedAnchor);
+        HermitianBlockPacking.Pack(liouvillian, rhoBlocks, packedRho);
+        int iterations;
+        double relative;
+        using (var gmres = new RestartedGmres(n, Math.Min(options.Restart, Math.Max(n, 1))))
+            (iterations, relative) = gmres.Solve(PackedAugmented, PackedPrecondition, packedAnchor, packedRho,
+                options.Tolerance, options.MaxIterations, cancellationToken);
+        HermitianBlockPacking.Unpack(liouvillian, packedRho, rhoBlocks);
         if (!(relative <= options.Tolerance))
             throw new NumericalFailureException(
-                $"the steady-state solver (GMRES, {(jacobi ? "Jacobi" : "no-jump")} preconditioner, {n} unknowns) did not converge in " +
+                $"the steady-state solver (GMRES, {(jacobi ? "Jacobi" : "no-jump")} block solves{(sweeps is null ? "" : " in Gauss–Seidel sweeps")}, {n} unknowns) did not converge in " +
                 $"{iterations} iterations (relative residual {relative:G3} > tolerance {options.Tolerance:G3}); raise the steady-state " +
                 $"MaxIterations (now {options.MaxIterations}) or Restart (now {options.Restart}), loosen Tolerance, or run method " +
                 "\"lindblad\" with tEnd \"steady\"");
 
-        // Diagnostics before cleaning up, then the Hermitian unit-trace ρ and its residual.
+        // Diagnostics of the raw solution, then the Hermitian unit-trace ρ and its residual (all on the blocks; the
+        // entries outside them are zero).
+        Complex trace = liouvillian.Trace(rhoBlocks);
+        double hermiticityError = HermiticityError(liouvillian, rhoBlocks);
+        MakeHermitianUnitTrace(liouvillian, rhoBlocks, trace);
+        liouvillian.Apply(rhoBlocks, output);
+        double residual = Math.Sqrt(ComplexSpan.NormSquared(output));
         var rho = new Complex[problem.Dimension * problem.Dimension];
         liouvillian.ToDensityMatrix(rhoBlocks, rho);
-        Complex trace = DenseMatrixKernels.Trace(rho);
-        double hermiticityError = HermiticityError(rho, problem.Dimension);
-        MakeHermitianUnitTrace(rho, problem.Dimension, trace);
-        ExtractBlocks(liouvillian, rho, rhoBlocks);
-        liouvillian.Apply(rhoBlocks, work);
-        double residual = Math.Sqrt(ComplexSpan.NormSquared(work));
 
         return new SteadyStateResult(rho, residual, Complex.Abs(trace - 1), hermiticityError, iterations, structured, n,
-            jacobi ? SteadyStatePreconditioner.Jacobi : SteadyStatePreconditioner.Sylvester, coarse is not null, stopwatch.Elapsed.TotalSeconds);
+            jacobi ? SteadyStatePreconditioner.Jacobi : SteadyStatePreconditioner.Sylvester, coarse is not null, stopwatch.Elapsed.TotalSeconds)
+        {
+            UsedBlockSweeps = sweeps is not null,
+        };
     }
 
     private static Complex[] IdentityOverBlocks(BlockLiouvillian liouvillian)
@@ -91,62 +123,42 @@ public static class SteadyStateSolver
         return x;
     }
 
-    /// <summary>result ← (𝒮 − s)X = G X + X G† − sX for block-diagonal X (the jump-free part of ℒ).</summary>
-    private static void NoJumpApply(BlockLiouvillian liouvillian, double shift, ReadOnlySpan<Complex> x, Span<Complex> result)
+    /// <summary>‖X − X†‖_F over the blocks.</summary>
+    private static double HermiticityError(BlockLiouvillian liouvillian, ReadOnlySpan<Complex> x)
     {
-        result.Clear();
+        double sum = 0;
         for (int b = 0; b < liouvillian.Blocks.Length; b++)
         {
             int size = liouvillian.Blocks[b].Length;
-            var g = liouvillian.CoherentBlock(b);
-            var xb = x.Slice(liouvillian.Offsets[b], size * size);
-            var yb = result.Slice(liouvillian.Offsets[b], size * size);
-            for (int i = 0; i < size; i++)
-            {
-                var row = yb.Slice(i * size, size);
-                ComplexRowKernels.AddOperatorTimesMatrixRow(g.RowPointers, g.Columns, g.Values, i, xb, size, 0, row);
-                ComplexRowKernels.AddRowTimesAdjoint(xb.Slice(i * size, size), g.RowPointers, g.Columns, g.Values, 0, row);
-            }
+            var block = x.Slice(liouvillian.Offsets[b], size * size);
+            for (int r = 0; r < size; r++)
+                for (int c = 0; c < size; c++)
+                {
+                    Complex diff = block[(r * size) + c] - Complex.Conjugate(block[(c * size) + r]);
+                    sum += (diff.Real * diff.Real) + (diff.Imaginary * diff.Imaginary);
+                }
         }
-        if (shift != 0) ComplexSpan.Axpy(-shift, x, result);
-    }
-
-    private static double HermiticityError(ReadOnlySpan<Complex> rho, int d)
-    {
-        double sum = 0;
-        for (int r = 0; r < d; r++)
-            for (int c = 0; c < d; c++)
-            {
-                Complex diff = rho[(r * d) + c] - Complex.Conjugate(rho[(c * d) + r]);
-                sum += (diff.Real * diff.Real) + (diff.Imaginary * diff.Imaginary);
-            }
         return Math.Sqrt(sum);
     }
 
-    private static void MakeHermitianUnitTrace(Span<Complex> rho, int d, Complex trace)
+    /// <summary>X ← (X + X†) / (2 Re Tr X) block by block.</summary>
+    private static void MakeHermitianUnitTrace(BlockLiouvillian liouvillian, Span<Complex> x, Complex trace)
     {
         double scale = 1 / trace.Real;
-        for (int r = 0; r < d; r++)
-        {
-            rho[(r * d) + r] = rho[(r * d) + r].Real * scale;
-            for (int c = r + 1; c < d; c++)
-            {
-                Complex mean = 0.5 * scale * (rho[(r * d) + c] + Complex.Conjugate(rho[(c * d) + r]));
-                rho[(r * d) + c] = mean;
-                rho[(c * d) + r] = Complex.Conjugate(mean);
-            }
-        }
-    }
-
-    private static void ExtractBlocks(BlockLiouvillian liouvillian, ReadOnlySpan<Complex> rho, Span<Complex> blocks)
-    {
-        int d = liouvillian.Dimension;
         for (int b = 0; b < liouvillian.Blocks.Length; b++)
         {
-            var indices = liouvillian.Blocks[b];
-            int size = indices.Length;
-            for (int i = 0; i < size; i++)
-                for (int j = 0; j < size; j++) blocks[liouvillian.Offsets[b] + (i * size) + j] = rho[(indices[i] * d) + indices[j]];
+            int size = liouvillian.Blocks[b].Length;
+            var block = x.Slice(liouvillian.Offsets[b], size * size);
+            for (int r = 0; r < size; r++)
+            {
+                block[(r * size) + r] = block[(r * size) + r].Real * scale;
+                for (int c = r + 1; c < size; c++)
+                {
+                    Complex mean = 0.5 * scale * (block[(r * size) + c] + Complex.Conjugate(block[(c * size) + r]));
+                    block[(r * size) + c] = mean;
+                    block[(c * size) + r] = Complex.Conjugate(mean);
+                }
+            }
         }
     }
 }
@@ -155,7 +167,8 @@ public static class SteadyStateSolver
 /// <param name="DensityMatrix">Hermitian, unit-trace ρ (row-major D×D, lab frame).</param>
 /// <param name="ResidualNorm">‖ℒρ‖_F of the returned ρ.</param>
 /// <param name="TraceError">|Tr ρ − 1| of the solver's raw solution (before renormalising).</param>
-/// <param name="HermiticityError">‖ρ − ρ†‖_F of the raw solution (before symmetrising).</param>
+/// <param name="HermiticityError">‖ρ − ρ†‖_F of the raw solution (before symmetrising; zero by construction, since GMRES
+/// runs on Hermitian matrices, but still measured).</param>
 /// <param name="Iterations">GMRES iterations (each one ℒ product and one preconditioner solve).</param>
 /// <param name="UsedExcitationStructure">True when only the coherence-order-zero blocks were unknowns.</param>
 /// <param name="Unknowns">Number of complex unknowns.</param>
@@ -172,4 +185,8 @@ public sealed record SteadyStateResult(
     int Unknowns,
     SteadyStatePreconditioner Preconditioner,
     bool UsedPopulationCorrection,
-    double WallSeconds);
+    double WallSeconds)
+{
+    /// <summary>True when the GMRES preconditioner was the symmetric block Gauss–Seidel sweep over the excitation blocks.</summary>
+    public bool UsedBlockSweeps { get; init; }
+}
