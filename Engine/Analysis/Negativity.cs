@@ -112,15 +112,17 @@ public static class DensityMatrixEntanglement
         var components = new DisjointSets(p);
         var large = new bool[p];
         var present = new bool[p];
+        // (n, m) and (m, n) are the same undirected edge of ρ^{T_B}; visit m ≥ n with the larger of the two magnitudes.
+        double tolerance2 = entryTolerance * entryTolerance;
         for (int tier = 1; tier <= 2; tier++)
         {
             for (int n = 0; n < d; n++)
             {
                 int an = basis.LocalA(n), bn = basis.LocalB(n);
-                for (int m = 0; m < d; m++)
+                for (int m = n; m < d; m++)
                 {
-                    double magnitude = Complex.Abs(rho[(n * d) + m]);
-                    if (magnitude == 0 || (tier == 1) != (magnitude > entryTolerance)) continue;
+                    double magnitude2 = EdgeMagnitudeSquared(rho, d, n, m);
+                    if (magnitude2 == 0 || (tier == 1) != (magnitude2 > tolerance2)) continue;
                     int row = (an * db) + basis.LocalB(m), column = (basis.LocalA(m) * db) + bn;
                     present[row] = present[column] = true;
                     if (tier == 1)
@@ -140,12 +142,12 @@ public static class DensityMatrixEntanglement
         for (int n = 0; n < d; n++)
         {
             int an = basis.LocalA(n), bn = basis.LocalB(n);
-            for (int m = 0; m < d; m++)
+            for (int m = n; m < d; m++)
             {
-                double magnitude = Complex.Abs(rho[(n * d) + m]);
-                if (magnitude == 0 || magnitude > entryTolerance) continue;
+                double magnitude2 = EdgeMagnitudeSquared(rho, d, n, m);
+                if (magnitude2 == 0 || magnitude2 > tolerance2) continue;
                 int row = (an * db) + basis.LocalB(m), column = (basis.LocalA(m) * db) + bn;
-                if (components.Find(row) != components.Find(column)) droppedSquared += magnitude * magnitude;
+                if (components.Find(row) != components.Find(column)) droppedSquared += (n == m ? 1 : 2) * magnitude2;
             }
         }
         var blocks = Enumerable.Range(0, p).Where(i => present[i]).GroupBy(components.Find).Select(g => g.ToArray()).ToList();
@@ -157,7 +159,7 @@ public static class DensityMatrixEntanglement
     {
         int d = basis.Space.Dimension, db = basis.SideB.Dimension;
         int size = block.Length;
-        var matrix = Matrix<Complex>.Build.Dense(size, size);
+        var matrix = new Complex[size * size];
         for (int r = 0; r < size; r++)
         {
             int ar = block[r] / db, br = block[r] % db;
@@ -166,15 +168,30 @@ public static class DensityMatrixEntanglement
                 int ac = block[c] / db, bc = block[c] % db;
                 // ρ^{T_B}[(a_r, b_r), (a_c, b_c)] = ρ[(a_r, b_c), (a_c, b_r)]
                 int n = basis.SpaceIndex(ar, bc), m = basis.SpaceIndex(ac, br);
-                if (n >= 0 && m >= 0) matrix[r, c] = rho[(n * d) + m];
+                if (n >= 0 && m >= 0) matrix[(r * size) + c] = rho[(n * d) + m];
             }
         }
-        if (size == 1) return Math.Abs(matrix[0, 0].Real);
-        var hermitian = (matrix + matrix.ConjugateTranspose()) * 0.5;
-        var evd = hermitian.Evd(Symmetricity.Hermitian);
+        if (size == 1) return Math.Abs(matrix[0].Real);
+        for (int r = 0; r < size; r++)                       // the Hermitian part, exactly Hermitian
+        {
+            matrix[(r * size) + r] = matrix[(r * size) + r].Real;
+            for (int c = 0; c < r; c++)
+            {
+                Complex mean = (matrix[(r * size) + c] + Complex.Conjugate(matrix[(c * size) + r])) / 2;
+                matrix[(r * size) + c] = mean;
+                matrix[(c * size) + r] = Complex.Conjugate(mean);
+            }
+        }
         double sum = 0;
-        foreach (var eigenvalue in evd.EigenValues) sum += Math.Abs(eigenvalue.Real);
+        foreach (double eigenvalue in HermitianEigenvalues.Compute(matrix, size)) sum += Math.Abs(eigenvalue);
         return sum;
+    }
+
+    /// <summary>max(|ρ_nm|², |ρ_mn|²): the weight of the edge between the two product indices that (n, m) joins.</summary>
+    private static double EdgeMagnitudeSquared(ReadOnlySpan<Complex> rho, int d, int n, int m)
+    {
+        Complex upper = rho[(n * d) + m], lower = rho[(m * d) + n];
+        return Math.Max((upper.Real * upper.Real) + (upper.Imaginary * upper.Imaginary), (lower.Real * lower.Real) + (lower.Imaginary * lower.Imaginary));
     }
 
     /// <summary>Union-find with path halving and union by size.</summary>
