@@ -47,6 +47,9 @@ internal static class LindbladMethod
         {
             ["integrator"] = evolution.IntegratorName,
             ["interactionPicture"] = problem.UsesInteractionPicture,
+            // Coherence orders k = N − N' evolved block by block (null: the whole ρ, for models that do not conserve N).
+            ["evolvedCoherenceOrders"] = evolution.EvolvedCoherenceOrders is { } orders
+                ? new JsonArray([.. orders.Select(k => (JsonNode)k)]) : null,
             ["acceptedSteps"] = outcome.AcceptedSteps,
             ["rejectedSteps"] = outcome.RejectedSteps,
             ["rhsEvaluations"] = outcome.TotalRhsEvaluations,

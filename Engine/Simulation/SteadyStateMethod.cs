@@ -36,6 +36,7 @@ internal static class SteadyStateMethod
             ["usedExcitationStructure"] = solution.UsedExcitationStructure,
             ["unknowns"] = solution.Unknowns,
             ["preconditioner"] = solution.Preconditioner.ToString(),
+            ["blockSweeps"] = solution.UsedBlockSweeps,
             ["purity"] = DensityMatrixAnalysis.Purity(rho),
         };
         return new RunResult("steadystate", space.Dimension, double.PositiveInfinity, DensityMatrixAnalysis.Moments(rho, space),
