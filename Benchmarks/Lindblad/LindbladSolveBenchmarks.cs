@@ -9,9 +9,9 @@ using BosonicTrajectories.Model;
 namespace BosonicTrajectories.Benchmarks.Lindblad;
 
 /// <summary>
-/// Whole solves: the hot/cold lindblad run (perMode 20, tEnd 200, 201 samples, dopri5, rtol 1e-6, atol 1e-8; the
-/// observer computes ⟨n_0⟩ as a caller would) and the three-mode steady state (3 modes × 12, D = 1728). The two-mode
-/// steady state at cutoffs 8..20 is in <see cref="SteadyStateCutoffScalingBenchmarks"/>. Benchmarks/compare_qutip.py
+/// The whole hot/cold lindblad evolution (perMode 20, tEnd 200, 201 samples, dopri5, rtol 1e-6, atol 1e-8; the
+/// observer computes ⟨n_0⟩ as a caller would). The steady-state solves are in <see cref="SteadyStateTargetBenchmarks"/>
+/// and <see cref="SteadyStateCutoffScalingBenchmarks"/>. Benchmarks/compare_qutip.py
 /// runs the same problems through QuTiP. Allocation: per run, the evolution's buffers (a few D² arrays) and the
 /// observer's closure; none per step (the integrator owns its stages).
 /// </summary>
@@ -20,7 +20,6 @@ namespace BosonicTrajectories.Benchmarks.Lindblad;
 public class LindbladSolveBenchmarks
 {
     private LindbladProblem _hotCold = null!;
-    private LindbladProblem _threeMode = null!;
     private Complex[] _cat = [];
     private Fock.FockSpace _space = null!;
 
@@ -30,7 +29,6 @@ public class LindbladSolveBenchmarks
         _space = new FockSpace(new PerModeTruncation([20]), 2);
         _hotCold = LindbladProblem.Build(LindbladBenchmarkModels.HotCold(), _space);
         _cat = LindbladBenchmarkModels.CatTimesVacuum(_space, 20);
-        _threeMode = LindbladProblem.Build(LindbladBenchmarkModels.ThreeModeChain(), new FockSpace(new PerModeTruncation([12]), 3));
     }
 
     [Benchmark]
@@ -48,6 +46,4 @@ public class LindbladSolveBenchmarks
         return last;
     }
 
-    [Benchmark]
-    public double SteadyStateThreeModes12() => SteadyStateSolver.Solve(_threeMode).ResidualNorm;
 }

@@ -5,24 +5,8 @@ namespace BosonicTrajectories.Tests.Cli;
 /// <summary>summary.json's <c>details</c> says which structure the lindblad and steadystate methods used.</summary>
 public class MethodDetailsTests
 {
-    private static string Machine(string initialState, string method) => $$"""
-        {
-          "name": "details",
-          "modes": 2,
-          "model": {
-            "kind": "thermalMachine",
-            "hamiltonian": { "frequencies": [1.0, 1.2], "hoppings": [ { "modes": [0, 1], "rate": 0.1 } ] },
-            "parties": [ { "name": "A", "modes": [0] }, { "name": "B", "modes": [1] } ],
-            "baths": [
-              { "party": "A", "statistics": "bose", "temperature": 1.0, "spectralDensity": { "kind": "flat", "kappa": 0.2 } },
-              { "party": "B", "statistics": "bose", "temperature": 0.2, "spectralDensity": { "kind": "flat", "kappa": 0.2 } }
-            ]
-          },
-          "truncation": { "perMode": 10 },
-          "initialState": {{initialState}},
-          "run": { "method": "{{method}}", "tEnd": 2, "samples": 3 }
-        }
-        """;
+    private static string Machine(string initialState, string method) =>
+        SmallMachine.Config("details", initialState, $"\"method\": \"{method}\", \"tEnd\": 2, \"samples\": 3");
 
     private static JsonNode Details(CliHarness cli, string config)
     {
@@ -35,7 +19,7 @@ public class MethodDetailsTests
     public void AnEvenCatEvolvesOnlyEvenCoherenceOrders()
     {
         using var cli = new CliHarness();
-        var details = Details(cli, Machine("""{ "product": [ { "cat": { "alpha": 1.0, "phase": 0 } }, { "vacuum": {} } ] }""", "lindblad"));
+        var details = Details(cli, Machine("""{ "product": [ { "cat": { "alpha": 0.7, "phase": 0 } }, { "vacuum": {} } ] }""", "lindblad"));
         var orders = details["evolvedCoherenceOrders"]!.AsArray().Select(k => (int)k!).ToArray();
         Assert.That(orders, Is.Not.Empty);
         Assert.That(orders, Has.All.Matches<int>(k => k >= 0 && k % 2 == 0), "a cat ⊗ vacuum has even coherence orders only");

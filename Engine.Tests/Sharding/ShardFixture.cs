@@ -10,24 +10,10 @@ internal static class ShardFixture
 
     /// <summary>Two modes, cutoff 7, a cat and a thermal state, 60 trajectories (8 chunks of 8 at most): fast, and
     /// enough structure (jumps on both baths, a mixed initial state) for any mix-up of indices or streams to show.</summary>
-    public static string Config(int trajectories = 60, ulong seed = 5, double tEnd = 8, string extraRun = "") => $$"""
-        {
-          "name": "{{Name}}",
-          "modes": 2,
-          "model": {
-            "kind": "thermalMachine",
-            "hamiltonian": { "frequencies": [1.0, 1.3], "hoppings": [ { "modes": [0, 1], "rate": [0.1, 0.05] } ] },
-            "parties": [ { "name": "A", "modes": [0] }, { "name": "B", "modes": [1] } ],
-            "baths": [
-              { "party": "A", "statistics": "bose", "temperature": 0.8, "spectralDensity": { "kind": "flat", "kappa": 0.3 } },
-              { "party": "B", "statistics": "fermi", "temperature": 0.3, "spectralDensity": { "kind": "flat", "kappa": 0.2 } }
-            ]
-          },
-          "truncation": { "perMode": 7 },
-          "initialState": { "product": [ { "cat": { "alpha": 0.7, "phase": 0 } }, { "thermal": { "nbar": 0.1 } } ] },
-          "run": { "method": "trajectories", "tEnd": {{tEnd}}, "samples": 5, "trajectories": {{trajectories}}, "seed": {{seed}}{{extraRun}} }
-        }
-        """;
+    public static string Config(int trajectories = 60, ulong seed = 5, double tEnd = 8, string extraRun = "") =>
+        SmallMachine.Config(Name, """{ "product": [ { "cat": { "alpha": 0.7, "phase": 0 } }, { "thermal": { "nbar": 0.1 } } ] }""",
+            $"\"method\": \"trajectories\", \"tEnd\": {tEnd.ToString(System.Globalization.CultureInfo.InvariantCulture)}, \"samples\": 5, " +
+            $"\"trajectories\": {trajectories}, \"seed\": {seed}{extraRun}");
 
     /// <summary>Asserts two result folders hold the same bits: every file identical, summary.json apart from timing.</summary>
     public static void AssertSameResult(string expectedFolder, string actualFolder)

@@ -172,16 +172,9 @@ public static class DensityMatrixEntanglement
             }
         }
         if (size == 1) return Math.Abs(matrix[0].Real);
-        for (int r = 0; r < size; r++)                       // the Hermitian part, exactly Hermitian
-        {
-            matrix[(r * size) + r] = matrix[(r * size) + r].Real;
+        for (int r = 0; r < size; r++)      // the Hermitian part, in the lower triangle the eigensolver reads
             for (int c = 0; c < r; c++)
-            {
-                Complex mean = (matrix[(r * size) + c] + Complex.Conjugate(matrix[(c * size) + r])) / 2;
-                matrix[(r * size) + c] = mean;
-                matrix[(c * size) + r] = Complex.Conjugate(mean);
-            }
-        }
+                matrix[(r * size) + c] = (matrix[(r * size) + c] + Complex.Conjugate(matrix[(c * size) + r])) / 2;
         double sum = 0;
         foreach (double eigenvalue in HermitianEigenvalues.Compute(matrix, size)) sum += Math.Abs(eigenvalue);
         return sum;

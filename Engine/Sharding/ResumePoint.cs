@@ -19,15 +19,13 @@ public static class ResumePoint
                 $"{folder} holds a result without {ShardManifest.FileName} (not a trajectories run); remove it or choose another --out");
         var saved = ShardManifest.Read(folder);
         string? mismatch =
-            saved.Seed != config.Run.Seed ? $"was run with seed {saved.Seed}, not {config.Run.Seed}"
-            : saved.ConfigHash != EnsembleIdentity.ConfigHash(config) ? "was run from a different config (its shard.json holds that config)"
-            : saved.EngineVersion != EnsembleIdentity.EngineVersion ? $"was written by engine {saved.EngineVersion}, this is {EnsembleIdentity.EngineVersion}"
-            : saved.Shard != shard ? $"holds shard {saved.Shard}, not {shard}"
+            saved.IdentityDifference(config.Run.Seed, EnsembleIdentity.ConfigHash(config), EnsembleIdentity.EngineVersion)
+            ?? (saved.Shard != shard ? $"holds shard {saved.Shard}, not {shard}"
             : !shard.IsWhole && saved.Requested != config.Run.Trajectories
                 ? $"belongs to an ensemble of {saved.Requested} trajectories, not {config.Run.Trajectories} (shard ranges depend on it)"
             : saved.Completed > shard.Range(config.Run.Trajectories).Count
                 ? $"already holds {saved.Completed} trajectories, more than the {config.Run.Trajectories} requested"
-            : null;
+            : null);
         if (mismatch is not null)
             throw new ConfigException("--resume", $"cannot resume from {folder}: it {mismatch}; remove the folder or choose another --out");
         return new ShardedEnsemble(saved, saved.ReadSums(folder));

@@ -40,9 +40,20 @@ public sealed record ShardManifest(
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(sums);
-        return new ShardManifest(EnsembleIdentity.EngineVersion, EnsembleIdentity.ConfigHash(config), config.Name, config.Run.Seed,
+        // The sums are tagged with the config hash when the ensemble runs (TrajectoryMethod).
+        return new ShardManifest(EnsembleIdentity.EngineVersion, sums.Tag, config.Name, config.Run.Seed,
             shard, config.Run.Trajectories, sums.Count, sums.StopReason, config.NormalizedJson);
     }
+
+    /// <summary>
+    /// How this manifest's ensemble differs from one with <paramref name="seed"/>, <paramref name="configHash"/> and
+    /// <paramref name="engineVersion"/> (seed first, since it is part of the config too), or null when it is the same.
+    /// </summary>
+    public string? IdentityDifference(ulong seed, string configHash, string engineVersion) =>
+        Seed != seed ? $"was run with seed {Seed}, not {seed}"
+        : ConfigHash != configHash ? "was run from a different config (its shard.json holds that config)"
+        : EngineVersion != engineVersion ? $"was written by engine {EngineVersion}, not {engineVersion}; rerun it with one version"
+        : null;
 
     public JsonObject ToJson() => new()
     {

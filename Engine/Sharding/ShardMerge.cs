@@ -29,9 +29,7 @@ public static class ShardMerge
         foreach (var (folder, m) in manifests.Skip(1))
         {
             string? difference =
-                m.Seed != first.Seed ? $"has seed {m.Seed}, but {firstFolder} has seed {first.Seed}"
-                : m.ConfigHash != first.ConfigHash ? $"was run from a different config ({m.ConfigHash[..15]}… vs {first.ConfigHash[..15]}… in {firstFolder})"
-                : m.EngineVersion != first.EngineVersion ? $"was written by engine {m.EngineVersion}, but {firstFolder} by {first.EngineVersion}; rerun with one version"
+                m.IdentityDifference(first.Seed, first.ConfigHash, first.EngineVersion) is { } identity ? $"{identity}, unlike {firstFolder}"
                 : m.Shard.Count != first.Shard.Count ? $"is shard {m.Shard} but {firstFolder} is shard {first.Shard}; every shard must use the same N"
                 : m.Requested != first.Requested ? $"requests {m.Requested} trajectories but {firstFolder} requests {first.Requested}"
                 : null;

@@ -30,6 +30,9 @@ internal static class TrajectoryMethod
 {
     public static RunResult Run(SimulationConfig config, OpenSystemModel model, ImmutableArray<Bipartition> bipartitions, RunContext context)
     {
+        if (!context.Shard.IsWhole && config.Run.StandardErrorTarget is not null)
+            throw new ConfigException("run.standardErrorTarget",
+                $"cannot be combined with --shard {context.Shard}: each shard would stop on its own; remove it, or run unsharded");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var space = new FockSpace(config.Truncation, model.Modes);
         var initial = InitialStates.Build(space, config.InitialState);
@@ -40,9 +43,6 @@ internal static class TrajectoryMethod
         var settings = new TrajectorySettings(config.Run.Integrator, config.Run.RelativeTolerance, config.Run.AbsoluteTolerance,
             Seed: config.Run.Seed, DensityMatrixTimes: [times.Length - 1], SteadyStateWindowStart: config.Run.SteadyStateFrom,
             StandardErrorTarget: config.Run.StandardErrorTarget, WallClockLimit: context.WallClockLimit);
-        if (!context.Shard.IsWhole && config.Run.StandardErrorTarget is not null)
-            throw new ConfigException("run.standardErrorTarget",
-                $"cannot be combined with --shard {context.Shard}: each shard would stop on its own; remove it, or run unsharded");
         var range = context.Shard.Range(config.Run.Trajectories);
         var progress = new EnsembleProgressReporter(context);
         var sums = TrajectoryEnsemble.Run(problem, settings, range, context.Threads, EnsembleIdentity.ConfigHash(config),
@@ -116,7 +116,8 @@ internal static class TrajectoryMethod
             ["acceptedSteps"] = sums.AcceptedSteps,
             ["rejectedSteps"] = sums.RejectedSteps,
             ["rhsEvaluations"] = sums.RhsEvaluations,
-            ["partial"] = result.Trajectories < requested,
+            // Stopped by Ctrl-C or the wall clock; a run that met its standard-error target is complete.
+            ["partial"] = result.StopReason is EnsembleStopReason.Cancelled or EnsembleStopReason.WallClockLimit,
         };
         // A 4σ band on the final second moments; a covariance entry combines a few of them, hence the factor 2.
         // Below 2 trajectories (a shard or an interrupted run that small) there is no standard error: the error is unknown.
