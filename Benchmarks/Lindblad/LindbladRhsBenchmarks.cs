@@ -8,6 +8,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BosonicTrajectories.Fock;
+using BosonicTrajectories.Kernels;
 using BosonicTrajectories.Lindblad;
 using BosonicTrajectories.Model;
 
@@ -15,21 +16,26 @@ namespace BosonicTrajectories.Benchmarks.Lindblad;
 
 /// <summary>
 /// One evaluation of the Lindblad right-hand side (interaction picture on, a new time per call so the phases are
-/// recomputed as in a run) on the hot/cold machine at 20, 24 and 30 levels per mode (2 modes: D = 400, 576, 900) and
-/// on a three-mode chain at 8 levels (D = 512), started from the even cat ⊗ vacuum, by both paths: <c>General</c> (the
-/// whole D×D matrix, <see cref="LindbladRightHandSide"/>) and <c>Sectors</c> (only the coherence orders k ≥ 0 present,
-/// here the even ones, <see cref="CoherenceSectorRightHandSide"/>). Next to it, in the same run, a STREAM-like triad
-/// a = b + s·c (vectorised) on three arrays of <see cref="TriadDoubles"/> doubles (128 MiB each, 384 MiB in all): far
-/// beyond the last-level cache (lscpu reports none in this VM and getconf an implausible 508 MiB; the measured triad
-/// drops from ~100 GB/s to its DRAM plateau between 4 and 64 MiB per array, i.e. a 32 MiB Zen L3), so it measures
-/// DRAM bandwidth.
+/// recomputed as in a run) of the hot/cold machine started from the even cat ⊗ vacuum, by both paths:
+/// <c>General</c> (the whole D×D matrix, <see cref="LindbladRightHandSide"/>, one thread) and <c>Sectors</c> (only the
+/// coherence orders k ≥ 0 present, here the even ones, <see cref="CoherenceSectorRightHandSide"/>, on
+/// <see cref="Threads"/> threads). Spaces: <c>2x24</c> = 24 levels per mode in the local modes (D = 576);
+/// <c>2t31</c> = Σn ≤ 31 in the local modes (D = 528); <c>2t31nm</c> = the same truncated space and dynamics in the
+/// normal modes (<see cref="LindbladBenchmarkModels.HotColdNormalModes"/>: H Fock-diagonal, every jump a ladder,
+/// <see cref="LadderJumps"/>); <c>2t42nm</c> = Σn ≤ 42 in the normal modes (D = 946). (In normal modes the cat ⊗
+/// vacuum's blocks are used as they are: the values do not change the work.)
+/// Next to it, in the same run, a STREAM-like triad a = b + s·c (vectorised) on three arrays of
+/// <see cref="TriadDoubles"/> doubles (128 MiB each, 384 MiB in all), split into <see cref="Threads"/> contiguous
+/// chunks run by the same fork-join as the right-hand side (<see cref="ChunkedWork"/>): far beyond the last-level
+/// cache (lscpu reports none in this VM and getconf an implausible 508 MiB; the measured triad drops from ~100 GB/s to
+/// its DRAM plateau between 4 and 64 MiB per array, i.e. a 32 MiB Zen L3), so it measures DRAM bandwidth.
 /// <para>
 /// Bytes counted (the minimal traffic of one call; the GB/s column is bytes / mean time):
 /// RHS = 16·S (read ρ) + 16·S (write dρ/dt) + Σ_ops (20·nnz + 4·(D + 1)) (each operator's CSR values, column indices
 /// and row pointers read once; ops = the coherent generator and every jump), with S the complex entries the path
 /// stores: S = D² for <c>General</c> and S = Σ over stored blocks of |N'+k|·|N'| for <c>Sectors</c>.
 /// Triad = 24 bytes per element (read b and c, write a; no write-allocate traffic counted, as in STREAM).
-/// The "% triad" column is RHS GB/s over the triad GB/s of the same parameter row.
+/// The "% triad" column is RHS GB/s over the triad GB/s of the same parameter row (same number of threads).
 /// </para>
 /// Allocation per evaluation: 0 B (the evaluators own their buffers; the Allocated column checks it).
 /// </summary>
@@ -45,32 +51,34 @@ public class LindbladRhsBenchmarks
     private Complex[] _rho = [];
     private Complex[] _derivative = [];
     private double[] _a = [], _b = [], _c = [];
+    private ChunkedWork? _triad;
     private double _time;
 
-    /// <summary>"modes x levels per mode".</summary>
-    [Params("2x20", "3x8", "2x24", "2x30")]
-    public string Space { get; set; } = "2x20";
+    /// <summary>Modes, truncation and basis (see the class comment).</summary>
+    [Params("2x24", "2t31", "2t31nm", "2t42nm")]
+    public string Space { get; set; } = "2t31nm";
 
-    /// <summary>Which right-hand side: the whole D×D matrix or the stored coherence orders.</summary>
-    [Params(RhsPath.General, RhsPath.Sectors)]
-    public RhsPath Path { get; set; } = RhsPath.Sectors;
+    /// <summary>Threads of the sector right-hand side and of the triad (the general path runs on one).</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; } = 1;
 
-    [GlobalSetup(Target = nameof(RightHandSide))]
-    public void SetupRightHandSide()
+    [GlobalSetup(Target = nameof(General))]
+    public void SetupGeneral()
     {
         var (problem, rho) = Build(Space);
-        if (Path == RhsPath.General)
-        {
-            _general = problem.CreateRightHandSide();
-            _rho = rho;
-        }
-        else
-        {
-            var layout = CoherenceSectorLayout.ForState(problem.Space, rho);
-            _sectors = new CoherenceSectorRightHandSide(problem, layout);
-            _rho = new Complex[layout.Length];
-            layout.Pack(rho, _rho);
-        }
+        _general = problem.CreateRightHandSide();
+        _rho = rho;
+        _derivative = new Complex[_rho.Length];
+    }
+
+    [GlobalSetup(Target = nameof(Sectors))]
+    public void SetupSectors()
+    {
+        var (problem, rho) = Build(Space);
+        var layout = CoherenceSectorLayout.ForState(problem.Space, rho);
+        _sectors = new CoherenceSectorRightHandSide(problem, layout, Threads);
+        _rho = new Complex[layout.Length];
+        layout.Pack(rho, _rho);
         _derivative = new Complex[_rho.Length];
     }
 
@@ -85,35 +93,50 @@ public class LindbladRhsBenchmarks
             _b[i] = i;
             _c[i] = 1.0 / (i + 1);
         }
+        _triad = new ChunkedWork(Threads, chunk =>
+        {
+            int start = (int)((long)TriadDoubles * chunk / Threads), end = (int)((long)TriadDoubles * (chunk + 1) / Threads);
+            TensorPrimitives.MultiplyAdd(_c.AsSpan(start, end - start), 0.5, _b.AsSpan(start, end - start), _a.AsSpan(start, end - start));
+        });
     }
 
     [Benchmark]
-    public void RightHandSide()
+    public void General()
     {
         _time += 0.01;
-        if (_general is not null) _general.Evaluate(_time, _rho, _derivative);
-        else _sectors!.Evaluate(_time, _rho, _derivative);
+        _general!.Evaluate(_time, _rho, _derivative);
+    }
+
+    [Benchmark]
+    public void Sectors()
+    {
+        _time += 0.01;
+        _sectors!.Evaluate(_time, _rho, _derivative);
     }
 
     [Benchmark(Baseline = true)]
-    public void StreamTriad() => TensorPrimitives.MultiplyAdd(_c, 0.5, _b, _a);
+    public void StreamTriad() => _triad!.Run();
 
-    /// <summary>The problem and the cat ⊗ vacuum for "modes x levels".</summary>
+    /// <summary>The problem and the cat ⊗ vacuum for a <see cref="Space"/> value.</summary>
     private static (LindbladProblem Problem, Complex[] Rho) Build(string space)
     {
-        var parts = space.Split('x');
+        bool normalModes = space.EndsWith("nm", StringComparison.Ordinal);
+        bool total = space.Contains('t', StringComparison.Ordinal);
+        var parts = space.Replace("nm", "", StringComparison.Ordinal).Split('x', 't');
         int modes = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        int levels = int.Parse(parts[1], CultureInfo.InvariantCulture);
-        var model = modes == 2 ? LindbladBenchmarkModels.HotCold() : LindbladBenchmarkModels.ThreeModeChain();
-        var fock = new FockSpace(new PerModeTruncation([levels]), model.Modes);
-        return (LindbladProblem.Build(model, fock), LindbladBenchmarkModels.CatTimesVacuum(fock, levels));
+        int bound = int.Parse(parts[1], CultureInfo.InvariantCulture);
+        if (modes != 2) throw new ArgumentException($"unknown space {space}", nameof(space));
+        var model = normalModes ? LindbladBenchmarkModels.HotColdNormalModes() : LindbladBenchmarkModels.HotCold();
+        var truncation = total ? (Truncation)new TotalExcitationTruncation(bound) : new PerModeTruncation([bound]);
+        var fock = new FockSpace(truncation, model.Modes);
+        return (LindbladProblem.Build(model, fock), LindbladBenchmarkModels.CatTimesVacuum(fock, total ? bound + 1 : bound));
     }
 
     /// <summary>The minimal bytes of one right-hand side (see the class comment).</summary>
-    internal static double RightHandSideBytes(string space, RhsPath path)
+    internal static double RightHandSideBytes(string space, bool general)
     {
         var (problem, rho) = Build(space);
-        long stored = path == RhsPath.General ? (long)problem.Dimension * problem.Dimension : CoherenceSectorLayout.ForState(problem.Space, rho).Length;
+        long stored = general ? (long)problem.Dimension * problem.Dimension : CoherenceSectorLayout.ForState(problem.Space, rho).Length;
         double operators = 0;
         foreach (var op in problem.Jumps.Append(problem.CoherentGenerator))
             operators += (20.0 * op.NonZeroCount) + (4.0 * (problem.Dimension + 1));
@@ -132,7 +155,7 @@ public class LindbladRhsBenchmarks
     /// <summary>Bytes / mean time in GB/s, or that over the triad's GB/s of the same parameters (in percent).</summary>
     private sealed class BandwidthColumn(bool relative) : IColumn
     {
-        private static readonly ConcurrentDictionary<(string, RhsPath), double> Bytes = new();
+        private static readonly ConcurrentDictionary<(string, bool), double> Bytes = new();
 
         public string Id => relative ? "TriadFraction" : "Bandwidth";
 
@@ -172,20 +195,11 @@ public class LindbladRhsBenchmarks
             var report = summary[benchmarkCase];
             if (report?.ResultStatistics is null) return null;
             // The benchmark ran in a child process: recompute the bytes here from the parameters.
-            double bytes = benchmarkCase.Descriptor.WorkloadMethod.Name == nameof(RightHandSide)
-                ? Bytes.GetOrAdd(((string)benchmarkCase.Parameters["Space"], (RhsPath)benchmarkCase.Parameters["Path"]), key => RightHandSideBytes(key.Item1, key.Item2))
-                : 24.0 * TriadDoubles;
+            string method = benchmarkCase.Descriptor.WorkloadMethod.Name;
+            double bytes = method == nameof(StreamTriad)
+                ? 24.0 * TriadDoubles
+                : Bytes.GetOrAdd(((string)benchmarkCase.Parameters["Space"], method == nameof(General)), key => RightHandSideBytes(key.Item1, key.Item2));
             return bytes / report.ResultStatistics.Mean;      // bytes per ns = GB/s
         }
     }
-}
-
-/// <summary>The right-hand side a <see cref="LindbladRhsBenchmarks"/> row measures.</summary>
-public enum RhsPath
-{
-    /// <summary>The whole D×D matrix (<see cref="LindbladRightHandSide"/>).</summary>
-    General,
-
-    /// <summary>The stored coherence orders (<see cref="CoherenceSectorRightHandSide"/>).</summary>
-    Sectors,
 }

@@ -62,6 +62,27 @@ public class CoherenceSectorTests
         return new OpenSystemModel(2, [new Party("A", [0]), new Party("B", [1])], h, jumps, null, []);
     }
 
+    /// <summary>
+    /// Uncoupled modes (H Fock-diagonal, Kerr terms included) with one ladder jump per mode and direction, complex rates
+    /// included: every jump is a ladder, evaluated by <see cref="LadderJumps"/> in the interaction picture when each
+    /// jump's frame-energy change is one number (no Kerr term); in the lab frame G_rr = −iH_rr − ½(L†L)_rr is complex and
+    /// the general block code runs.
+    /// </summary>
+    private static OpenSystemModel Uncoupled(int modes, bool kerr)
+    {
+        var h = Polynomial.Zero;
+        var jumps = ImmutableArray.CreateBuilder<JumpOperator>();
+        for (int i = 0; i < modes; i++)
+        {
+            h += Polynomial.Single(1.0 + (0.27 * i), new(i, true), new(i, false));
+            if (kerr) h += Polynomial.Single(0.03, new(i, true), new(i, true), new(i, false), new(i, false));
+            jumps.Add(new("loss", Polynomial.Single(Complex.FromPolarCoordinates(Math.Sqrt(0.1 + (0.02 * i)), 0.3 * i), new LadderOperator(i, false))));
+            jumps.Add(new("gain", Polynomial.Single(Math.Sqrt(0.04 + (0.01 * i)), new LadderOperator(i, true))));
+        }
+        var parties = Enumerable.Range(0, modes).Select(i => new Party($"P{i}", [i])).ToImmutableArray();
+        return new OpenSystemModel(modes, parties, h, jumps.ToImmutable(), null, []);
+    }
+
     private static IEnumerable<TestCaseData> Cases()
     {
         foreach (bool frame in new[] { true, false })
@@ -71,6 +92,10 @@ public class CoherenceSectorTests
             yield return new TestCaseData("chain 3×2×3", frame).SetArgDisplayNames("3-mode chain perMode [3,2,3]", frame ? "frame" : "lab");
             yield return new TestCaseData("chain total 4", frame).SetArgDisplayNames("3-mode chain totalExcitations 4", frame ? "frame" : "lab");
             yield return new TestCaseData("nonlinear 5×4", frame).SetArgDisplayNames("Kerr model perMode [5,4]", frame ? "frame" : "lab");
+            yield return new TestCaseData("uncoupled 7×5", frame).SetArgDisplayNames("uncoupled ladders perMode [7,5]", frame ? "frame" : "lab");
+            yield return new TestCaseData("uncoupled total 5", frame).SetArgDisplayNames("uncoupled ladders 3 modes totalExcitations 5", frame ? "frame" : "lab");
+            yield return new TestCaseData("uncoupled total 14", frame).SetArgDisplayNames("uncoupled ladders 2 modes totalExcitations 14 (rows of 15)", frame ? "frame" : "lab");
+            yield return new TestCaseData("uncoupled Kerr 6×4", frame).SetArgDisplayNames("uncoupled Kerr ladders perMode [6,4]", frame ? "frame" : "lab");
         }
     }
 
@@ -81,6 +106,10 @@ public class CoherenceSectorTests
         "chain 3×2×3" => LindbladProblem.Build(ThreeModeChain(), new FockSpace(new PerModeTruncation([3, 2, 3]), 3), frame),
         "chain total 4" => LindbladProblem.Build(ThreeModeChain(), new FockSpace(new TotalExcitationTruncation(4), 3), frame),
         "nonlinear 5×4" => LindbladProblem.Build(NonlinearConserving(), new FockSpace(new PerModeTruncation([5, 4]), 2), frame),
+        "uncoupled 7×5" => LindbladProblem.Build(Uncoupled(2, kerr: false), new FockSpace(new PerModeTruncation([7, 5]), 2), frame),
+        "uncoupled total 5" => LindbladProblem.Build(Uncoupled(3, kerr: false), new FockSpace(new TotalExcitationTruncation(5), 3), frame),
+        "uncoupled total 14" => LindbladProblem.Build(Uncoupled(2, kerr: false), new FockSpace(new TotalExcitationTruncation(14), 2), frame),
+        "uncoupled Kerr 6×4" => LindbladProblem.Build(Uncoupled(2, kerr: true), new FockSpace(new PerModeTruncation([6, 4]), 2), frame),
         _ => throw new ArgumentException(name, nameof(name)),
     };
 
@@ -101,12 +130,23 @@ public class CoherenceSectorTests
         layout.Pack(rho, packed);
         var derivative = new Complex[layout.Length];
         var sectors = new CoherenceSectorRightHandSide(problem, layout);
-        Assert.That(sectors.JumpFamilyCount, Is.EqualTo(model.StartsWith("hot/cold", StringComparison.Ordinal) ? 2 : model.StartsWith("chain", StringComparison.Ordinal) ? 1 : 0));
+        // Ladders: an uncoupled model in the interaction picture (real diagonal G), unless a Kerr H gives each jump
+        // entry-dependent frame phases.
+        bool ladders = model.StartsWith("uncoupled", StringComparison.Ordinal) && frame && !model.Contains("Kerr", StringComparison.Ordinal);
+        Assert.That(sectors.UsesLadderJumps, Is.EqualTo(ladders));
+        if (!model.StartsWith("uncoupled", StringComparison.Ordinal))
+            Assert.That(sectors.JumpFamilyCount, Is.EqualTo(model.StartsWith("hot/cold", StringComparison.Ordinal) ? 2 : model.StartsWith("chain", StringComparison.Ordinal) ? 1 : 0));
         sectors.Evaluate(t, packed, derivative);
         var unpacked = new Complex[d * d];
         layout.Unpack(derivative, unpacked);
 
         Assert.That(MaxDifference(unpacked, general), Is.LessThan(RoundingTolerance * MaxAbs(general)));
+        // Split over threads, every block is computed by the same code: the same bits.
+        var threaded = new CoherenceSectorRightHandSide(problem, layout, threads: 3);
+        Assert.That(threaded.Threads, Is.EqualTo(3));
+        var threadedDerivative = new Complex[layout.Length];
+        threaded.Evaluate(t, packed, threadedDerivative);
+        Assert.That(threadedDerivative, Is.EqualTo(derivative));
         Assert.That(sectors.LabFrameDerivativeNorm(packed, derivative),
             Is.EqualTo(problem.CreateRightHandSide().LabFrameDerivativeNorm(rho, general)).Within(RoundingTolerance).Percent);
     }

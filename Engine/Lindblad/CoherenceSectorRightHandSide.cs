@@ -27,12 +27,23 @@ internal sealed class CoherenceSectorRightHandSide
     private readonly SectorOperator[] _jumps;               // jumps evaluated one by one
     private readonly JumpFamily[] _families;                // jumps evaluated together through their common monomials
     private readonly int[][] _jumpSources;          // [jump][stored block] → stored source block, −1 when none
+    private readonly LadderJumps? _ladders;         // all jumps at once when G is diagonal and every jump is a ladder
     private readonly Complex[] _phases;
-    private readonly Complex[] _scratch;
+    private readonly Complex[][] _scratch;          // one per chunk of blocks
+    private readonly int[] _chunkStarts;            // chunk c evaluates the stored blocks [_chunkStarts[c], _chunkStarts[c + 1])
+    private readonly ChunkedWork? _work;            // the chunks on the thread pool, when there is more than one
     private double _phaseTime = double.NaN;
+    private unsafe Complex* _input, _output;        // the arguments of the running Evaluate, pinned, for the chunks
 
-    public CoherenceSectorRightHandSide(LindbladProblem problem, CoherenceSectorLayout layout)
+    /// <summary>
+    /// The right-hand side of <paramref name="problem"/> on the blocks of <paramref name="layout"/>. With
+    /// <paramref name="threads"/> &gt; 1 an evaluation splits the stored blocks into that many contiguous chunks of
+    /// about equal size, run on the calling thread and the thread pool (<see cref="ChunkedWork"/>); every block is
+    /// computed by the same code either way, so the result does not depend on the number of threads.
+    /// </summary>
+    public CoherenceSectorRightHandSide(LindbladProblem problem, CoherenceSectorLayout layout, int threads = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(layout);
         if (!problem.ConservesExcitations)
@@ -54,6 +65,7 @@ internal sealed class CoherenceSectorRightHandSide
             foreach (int state in layout.States[n]) _coherentDiagonalConjugate[k++] = Complex.Conjugate(_coherentDiagonal[state]);
         _coherent = new SectorOperator(offDiagonal, sectorOf, local, layout.States);
         if (_coherent.Shift != 0) throw new ArgumentException("H_eff changes the excitation number", nameof(problem));
+        if (offDiagonal.Values.IndexOfAnyExcept(Complex.Zero) < 0) _ladders = LadderJumps.TryCreate(problem, _coherentDiagonal, layout, sectorOf, local);
         var single = new List<SparseMatrix>();
         var families = new List<JumpFamily>();
         foreach (var group in problem.Jumps.Where(j => j.NonZeroCount > 0).GroupBy(j => ShiftOf(j, sectorOf)))
@@ -68,7 +80,9 @@ internal sealed class CoherenceSectorRightHandSide
         int components = families.Count == 0 ? 0 : families.Max(f => f.Components.Length);
         _phases = new Complex[problem.Dimension];
         int largest = Math.Max(1, layout.States.Max(s => s.Length));
-        _scratch = new Complex[largest * largest * Math.Max(1, components)];
+        _chunkStarts = ChunkStarts(layout, Math.Max(1, Math.Min(threads, layout.Blocks.Length)));
+        _scratch = [.. Enumerable.Range(0, _chunkStarts.Length - 1).Select(_ => new Complex[largest * largest * Math.Max(1, components)])];
+        _work = _chunkStarts.Length > 2 ? new ChunkedWork(_chunkStarts.Length - 1, EvaluateChunk) : null;
         AsRealRightHandSide = EvaluateReal;
     }
 
@@ -77,6 +91,12 @@ internal sealed class CoherenceSectorRightHandSide
 
     /// <summary>Number of jump families evaluated through common components (see <see cref="JumpFamily"/>).</summary>
     internal int JumpFamilyCount => _families.Length;
+
+    /// <summary>True when blocks are evaluated by <see cref="LadderJumps"/> (G real diagonal, every jump a ladder).</summary>
+    internal bool UsesLadderJumps => _ladders is not null;
+
+    /// <summary>Number of chunks of blocks an evaluation is split into (the threads it can use).</summary>
+    public int Threads => _chunkStarts.Length - 1;
 
     /// <summary>Number of evaluations since construction.</summary>
     public long Evaluations { get; private set; }
@@ -91,13 +111,57 @@ internal sealed class CoherenceSectorRightHandSide
         if (derivative.Length != _layout.Length) throw new ArgumentException($"expected {_layout.Length} stored entries, got {derivative.Length}", nameof(derivative));
         Evaluations++;
         UpdatePhases(t);
+        if (_work is null)
+        {
+            EvaluateBlocks(0, rho, derivative);
+            return;
+        }
+        unsafe
+        {
+            fixed (Complex* input = rho, output = derivative)
+            {
+                _input = input;
+                _output = output;
+                try
+                {
+                    _work.Run();
+                }
+                finally
+                {
+                    _input = null;
+                    _output = null;
+                }
+            }
+        }
+    }
+
+    private unsafe void EvaluateChunk(int chunk) =>
+        EvaluateBlocks(chunk, new ReadOnlySpan<Complex>(_input, _layout.Length), new Span<Complex>(_output, _layout.Length));
+
+    /// <summary>The stored blocks of one chunk, with that chunk's scratch.</summary>
+    private void EvaluateBlocks(int chunk, ReadOnlySpan<Complex> rho, Span<Complex> derivative)
+    {
         var blocks = _layout.Blocks;
-        for (int b = 0; b < blocks.Length; b++)
+        for (int b = _chunkStarts[chunk]; b < _chunkStarts[chunk + 1]; b++)
         {
             var block = blocks[b];
-            EvaluateBlock(b, block, rho, derivative);
+            EvaluateBlock(b, block, rho, derivative, _scratch[chunk]);
             if (block.RowSector == block.ColumnSector) MakeHermitian(derivative.Slice(block.Offset, block.Rows * block.Rows), block.Rows);
         }
+    }
+
+    /// <summary>Boundaries of <paramref name="chunks"/> contiguous runs of stored blocks with about equal numbers of entries.</summary>
+    private static int[] ChunkStarts(CoherenceSectorLayout layout, int chunks)
+    {
+        var starts = new List<int> { 0 };
+        long done = 0;
+        for (int b = 0; b < layout.Blocks.Length && starts.Count < chunks; b++)
+        {
+            done += (long)layout.Blocks[b].Rows * layout.Blocks[b].Columns;
+            if (done * chunks >= (long)starts.Count * layout.Length) starts.Add(b + 1);
+        }
+        starts.Add(layout.Blocks.Length);
+        return [.. starts];
     }
 
     /// <summary>
@@ -129,8 +193,13 @@ internal sealed class CoherenceSectorRightHandSide
     /// One stored block of the derivative. Every index below was derived from the layout at construction (local columns
     /// of sector N − δ, runs inside sector N'), so the loops run on references without bounds checks.
     /// </summary>
-    private void EvaluateBlock(int b, StoredBlock block, ReadOnlySpan<Complex> rho, Span<Complex> derivative)
+    private void EvaluateBlock(int b, StoredBlock block, ReadOnlySpan<Complex> rho, Span<Complex> derivative, Complex[] scratchArray)
     {
+        if (_ladders is not null)
+        {
+            _ladders.EvaluateBlock(b, block, _layout, rho, derivative);
+            return;
+        }
         int[] rows = _layout.States[block.RowSector];
         int m = block.Rows, w = block.Columns;
         ref Complex x = ref MemoryMarshal.GetReference(rho.Slice(block.Offset, m * w));
@@ -143,7 +212,7 @@ internal sealed class CoherenceSectorRightHandSide
         _coherent.AddBlockProduct(rows, ref x, w, ref y, w);
         _coherent.AddBlockTimesAdjoint(ref x, w, m, block.ColumnSector, _layout.States[block.ColumnSector], ref y, w);
 
-        ref Complex scratch = ref MemoryMarshal.GetArrayDataReference(_scratch);
+        ref Complex scratch = ref MemoryMarshal.GetArrayDataReference(scratchArray);
         foreach (var family in _families)
         {
             int source = family.Sources[b];
@@ -153,7 +222,7 @@ internal sealed class CoherenceSectorRightHandSide
             var components = family.Components;
             // U_q = X⁺ M_q^{(N')†} (source rows × w), then Y += Σ_pq C_pq M_p^{(N)} U_q.
             int size = from.Rows * w;
-            _scratch.AsSpan(0, components.Length * size).Clear();
+            scratchArray.AsSpan(0, components.Length * size).Clear();
             for (int q = 0; q < components.Length; q++)
                 components[q].AddBlockTimesAdjoint(ref xs, from.Columns, from.Rows, block.ColumnSector, _layout.States[block.ColumnSector], ref Unsafe.Add(ref scratch, q * size), w);
             for (int p = 0; p < components.Length; p++)
@@ -168,7 +237,7 @@ internal sealed class CoherenceSectorRightHandSide
             var jump = _jumps[j];
             var from = _layout.Blocks[source];
             int ws = from.Columns;
-            _scratch.AsSpan(0, m * ws).Clear();
+            scratchArray.AsSpan(0, m * ws).Clear();
             jump.AddBlockProduct(rows, ref MemoryMarshal.GetReference(rho.Slice(from.Offset, from.Rows * ws)), ws, ref scratch, ws);
             jump.AddBlockTimesAdjoint(ref scratch, ws, m, block.ColumnSector, _layout.States[block.ColumnSector], ref y, w, rows);
         }
@@ -226,7 +295,7 @@ internal sealed class CoherenceSectorRightHandSide
 
     private void UpdatePhases(double t)
     {
-        if (!_problem.UsesInteractionPicture || t == _phaseTime) return;
+        if (!_problem.UsesInteractionPicture || t == _phaseTime || _ladders is not null) return;
         InteractionFrame.ComputePhases(_problem.FrameEnergies, t, _phases);
         _coherent.Apply(_phases);
         foreach (var jump in _jumps) jump.Apply(_phases);

@@ -1,0 +1,346 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using BosonicTrajectories.Kernels;
+
+namespace BosonicTrajectories.Lindblad;
+
+/// <summary>
+/// A whole stored block of the coherence-sector right-hand side in one pass, when the working-frame generator has a
+/// real diagonal G_rr and no other coherent part, and every jump is a ladder: at most one entry per row and per
+/// column, all entries with one phase (L = c·|L|) and one frame-energy change E0_r − E0_c. Then
+/// dX_{ik} = (G_ii + G_kk) X_{ik} + Σ_j |v_i| |v_k| X^{(j)}[src_i, src_k] with real, time-independent coefficients
+/// (the frame phases of L and L† cancel). This is the case of single-mode jumps b_k, b_k† with a Fock-diagonal H:
+/// the normal modes of a global master equation, or uncoupled modes.
+/// <see cref="TryCreate"/> returns null otherwise.
+/// <para>
+/// Per jump and per sector it stores the source of each local state (−1 when the jump has no entry in that row) and
+/// |v| at every local state twice (the re and im lanes of a complex vector). The states of a sector are cut into
+/// segments on which every jump's source is the local state plus a constant; a state without a source inside a
+/// segment keeps that constant with |v| = 0, so it adds exactly nothing. A block is then a few tiles (row segment ×
+/// column segment; one tile for two modes) on which every term is a shifted copy of its source block, and the kernel
+/// runs along each row of a tile with four vectors of the derivative in registers, adding every jump into them:
+/// each derivative entry is written once, with one real multiply and one fused multiply-add per entry and jump.
+/// A tile whose shifted reads would leave the stored state (the first and last rows of the storage) is done entry by
+/// entry instead.
+/// </para>
+/// </summary>
+internal sealed class LadderJumps
+{
+    // Entries with frame-energy changes or phases differing by less than this (relative) count as equal.
+    private const double Tolerance = 1e-12;
+    private const int Absent = int.MinValue;
+
+    private readonly Ladder[] _ladders;
+    private readonly double[][] _diagonal;          // [sector][local] → G_rr (real)
+    private readonly double[][] _diagonalLanes;     // [sector][2·local + lane] → G_rr twice
+    private readonly Segment[][] _segments;         // [column sector] → segments of its columns
+    private readonly int[][] _segmentOffsets;       // [sector][segment · ladders + j] → source − state, or Absent
+    private readonly double[] _lanes;               // every jump's |v| twice per state, jump by jump, sector by sector
+    private readonly int[][] _laneStarts;           // [jump][sector] → first lane of that sector in _lanes
+    private readonly double[] _magnitudes;          // every jump's |v| once per state, same order
+    private readonly int[][] _magnitudeStarts;      // [jump][sector] → first state of that sector in _magnitudes
+
+    private LadderJumps(Ladder[] ladders, double[][] diagonal, CoherenceSectorLayout layout)
+    {
+        _ladders = ladders;
+        _diagonal = diagonal;
+        _diagonalLanes = [.. diagonal.Select(Twice)];
+        var lanes = new List<double>();
+        var magnitudes = new List<double>();
+        _laneStarts = new int[ladders.Length][];
+        _magnitudeStarts = new int[ladders.Length][];
+        for (int j = 0; j < ladders.Length; j++)
+        {
+            _laneStarts[j] = new int[layout.States.Length];
+            _magnitudeStarts[j] = new int[layout.States.Length];
+            for (int n = 0; n < layout.States.Length; n++)
+            {
+                _laneStarts[j][n] = lanes.Count;
+                _magnitudeStarts[j][n] = magnitudes.Count;
+                lanes.AddRange(Twice(ladders[j].Magnitude[n]));
+                magnitudes.AddRange(ladders[j].Magnitude[n]);
+            }
+        }
+        _lanes = [.. lanes];
+        _magnitudes = [.. magnitudes];
+        _segments = new Segment[layout.States.Length][];
+        _segmentOffsets = new int[layout.States.Length][];
+        for (int n = 0; n < layout.States.Length; n++) (_segments[n], _segmentOffsets[n]) = Segments(n, layout.States[n].Length);
+    }
+
+    /// <summary>Number of ladder jumps.</summary>
+    public int Count => _ladders.Length;
+
+    /// <summary>
+    /// The ladder form of the problem's working-frame generator, or null when G has an imaginary or off-diagonal part
+    /// or a jump is not a ladder (see the class comment). <paramref name="coherentDiagonal"/>: G_rr by basis index.
+    /// </summary>
+    public static LadderJumps? TryCreate(LindbladProblem problem, ReadOnlySpan<Complex> coherentDiagonal, CoherenceSectorLayout layout, int[] sectorOf, int[] local)
+    {
+        foreach (var g in coherentDiagonal)
+            if (g.Imaginary != 0) return null;
+        var ladders = new List<Ladder>();
+        foreach (var jump in problem.Jumps)
+        {
+            if (jump.NonZeroCount == 0) continue;
+            var ladder = Ladder.TryCreate(jump, problem.FrameEnergies, layout, sectorOf, local);
+            if (ladder is null) return null;
+            ladders.Add(ladder);
+        }
+        var diagonal = new double[layout.States.Length][];
+        for (int n = 0; n < diagonal.Length; n++)
+        {
+            diagonal[n] = new double[layout.States[n].Length];
+            for (int i = 0; i < diagonal[n].Length; i++) diagonal[n][i] = coherentDiagonal[layout.States[n][i]].Real;
+        }
+        return new LadderJumps([.. ladders], diagonal, layout);
+    }
+
+    /// <summary>Writes the derivative block Y of the stored block <paramref name="b"/> (overwrites Y).</summary>
+    public void EvaluateBlock(int b, StoredBlock block, CoherenceSectorLayout layout, ReadOnlySpan<Complex> rho, Span<Complex> derivative)
+    {
+        int jumps = _ladders.Length;
+        Span<int> xOffset = stackalloc int[jumps];            // per active jump of a tile: lanes into ρ at the tile's row 0
+        Span<int> xStride = stackalloc int[jumps];            //   lanes from one source row to the next
+        Span<int> sOffset = stackalloc int[jumps];            //   lanes into the column factors
+        Span<int> rowScale = stackalloc int[jumps];           //   its |v| of the tile's row 0 in _magnitudes
+        Span<double> scale = stackalloc double[jumps];        //   |v_i| of the current row
+        var rowSegments = _segments[block.RowSector];
+        var columnSegments = _segments[block.ColumnSector];
+        int[] rowOffsets = _segmentOffsets[block.RowSector], columnOffsets = _segmentOffsets[block.ColumnSector];
+        for (int rs = 0; rs < rowSegments.Length; rs++)
+        {
+            for (int cs = 0; cs < columnSegments.Length; cs++)
+            {
+                var (rowStart, rows) = rowSegments[rs];
+                var (columnStart, columns) = columnSegments[cs];
+                int active = 0;
+                bool inside = true;
+                for (int j = 0; j < jumps; j++)
+                {
+                    int source = _ladders[j].Sources[b];
+                    int rowOffset = rowOffsets[(rs * jumps) + j], columnOffset = columnOffsets[(cs * jumps) + j];
+                    if (source < 0 || rowOffset == Absent || columnOffset == Absent) continue;
+                    var from = layout.Blocks[source];
+                    int first = from.Offset + ((rowStart + rowOffset) * from.Columns) + columnStart + columnOffset;
+                    int last = first + ((rows - 1) * from.Columns) + columns - 1;
+                    inside &= first >= 0 && last < rho.Length;
+                    xOffset[active] = 2 * first;
+                    xStride[active] = 2 * from.Columns;
+                    sOffset[active] = _laneStarts[j][block.ColumnSector] + (2 * columnStart);
+                    rowScale[active] = _magnitudeStarts[j][block.RowSector] + rowStart;
+                    active++;
+                }
+                if (inside)
+                    Tile(block, rowStart, rows, columnStart, columns, rho, derivative, xOffset[..active], xStride[..active], sOffset[..active], rowScale[..active], scale[..active]);
+                else
+                    TileByEntry(b, block, layout, rowStart, rows, columnStart, columns, rho, derivative);
+            }
+        }
+    }
+
+    /// <summary>One tile, row by row through <see cref="SegmentRow"/>.</summary>
+    private void Tile(
+        StoredBlock block, int rowStart, int rows, int columnStart, int columns, ReadOnlySpan<Complex> rho, Span<Complex> derivative,
+        Span<int> xOffset, ReadOnlySpan<int> xStride, ReadOnlySpan<int> sOffset, ReadOnlySpan<int> rowScale, Span<double> scale)
+    {
+        ref double rhoLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(rho));
+        ref double yLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(derivative));
+        ref double lanes = ref MemoryMarshal.GetArrayDataReference(_lanes);
+        ref double magnitudes = ref MemoryMarshal.GetArrayDataReference(_magnitudes);
+        double[] rowDiagonal = _diagonal[block.RowSector];
+        ref double columnDiagonal = ref MemoryMarshal.GetArrayDataReference(_diagonalLanes[block.ColumnSector]);
+        for (int i = rowStart; i < rowStart + rows; i++)
+        {
+            for (int q = 0; q < scale.Length; q++) scale[q] = Unsafe.Add(ref magnitudes, rowScale[q] + i - rowStart);
+            int row = 2 * (block.Offset + (i * block.Columns) + columnStart);
+            SegmentRow(rowDiagonal[i], ref Unsafe.Add(ref columnDiagonal, 2 * columnStart), ref Unsafe.Add(ref rhoLanes, row),
+                ref Unsafe.Add(ref yLanes, row), 2 * columns, ref rhoLanes, xOffset, sOffset, ref lanes, scale);
+            for (int q = 0; q < xOffset.Length; q++) xOffset[q] += xStride[q];
+        }
+    }
+
+    /// <summary>One tile entry by entry, reading only the sources that exist (for tiles at the ends of the storage).</summary>
+    private void TileByEntry(
+        int b, StoredBlock block, CoherenceSectorLayout layout, int rowStart, int rows, int columnStart, int columns,
+        ReadOnlySpan<Complex> rho, Span<Complex> derivative)
+    {
+        for (int i = rowStart; i < rowStart + rows; i++)
+        {
+            for (int c = columnStart; c < columnStart + columns; c++)
+            {
+                int k = block.Offset + (i * block.Columns) + c;
+                Complex sum = (_diagonal[block.RowSector][i] + _diagonal[block.ColumnSector][c]) * rho[k];
+                foreach (var ladder in _ladders)
+                {
+                    int source = ladder.Sources[b];
+                    int si = ladder.SourceOf[block.RowSector][i], sc = ladder.SourceOf[block.ColumnSector][c];
+                    if (source < 0 || si < 0 || sc < 0) continue;
+                    var from = layout.Blocks[source];
+                    sum += ladder.Magnitude[block.RowSector][i] * ladder.Magnitude[block.ColumnSector][c] * rho[from.Offset + (si * from.Columns) + sc];
+                }
+                derivative[k] = sum;
+            }
+        }
+    }
+
+    /// <summary>
+    /// y = (a + g) ⊙ x + Σ_q scale_q (s_q ⊙ x_q) over <paramref name="count"/> lanes, four vectors at a time in registers
+    /// (x_q at lane xOffset_q of ρ, s_q at lane sOffset_q of the column factors).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SegmentRow(
+        double a, ref double g, ref double x, ref double y, int count,
+        ref double rho, ReadOnlySpan<int> xOffset, ReadOnlySpan<int> sOffset, ref double lanes, ReadOnlySpan<double> scale)
+    {
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var shift = Vector256.Create(a);
+            for (; k + 16 <= count; k += 16)
+            {
+                var y0 = (shift + Vector256.LoadUnsafe(ref g, (nuint)k)) * Vector256.LoadUnsafe(ref x, (nuint)k);
+                var y1 = (shift + Vector256.LoadUnsafe(ref g, (nuint)(k + 4))) * Vector256.LoadUnsafe(ref x, (nuint)(k + 4));
+                var y2 = (shift + Vector256.LoadUnsafe(ref g, (nuint)(k + 8))) * Vector256.LoadUnsafe(ref x, (nuint)(k + 8));
+                var y3 = (shift + Vector256.LoadUnsafe(ref g, (nuint)(k + 12))) * Vector256.LoadUnsafe(ref x, (nuint)(k + 12));
+                for (int q = 0; q < xOffset.Length; q++)
+                {
+                    var r = Vector256.Create(scale[q]);
+                    ref double s = ref Unsafe.Add(ref lanes, sOffset[q] + k);
+                    ref double xs = ref Unsafe.Add(ref rho, xOffset[q] + k);
+                    y0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref s) * r, Vector256.LoadUnsafe(ref xs), y0);
+                    y1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref s, 4) * r, Vector256.LoadUnsafe(ref xs, 4), y1);
+                    y2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref s, 8) * r, Vector256.LoadUnsafe(ref xs, 8), y2);
+                    y3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref s, 12) * r, Vector256.LoadUnsafe(ref xs, 12), y3);
+                }
+                y0.StoreUnsafe(ref y, (nuint)k);
+                y1.StoreUnsafe(ref y, (nuint)(k + 4));
+                y2.StoreUnsafe(ref y, (nuint)(k + 8));
+                y3.StoreUnsafe(ref y, (nuint)(k + 12));
+            }
+            for (; k + 4 <= count; k += 4)
+            {
+                var y0 = (shift + Vector256.LoadUnsafe(ref g, (nuint)k)) * Vector256.LoadUnsafe(ref x, (nuint)k);
+                for (int q = 0; q < xOffset.Length; q++)
+                {
+                    y0 = Vector256.FusedMultiplyAdd(
+                        Vector256.LoadUnsafe(ref lanes, (nuint)(sOffset[q] + k)) * Vector256.Create(scale[q]),
+                        Vector256.LoadUnsafe(ref rho, (nuint)(xOffset[q] + k)), y0);
+                }
+                y0.StoreUnsafe(ref y, (nuint)k);
+            }
+            if (k + 2 <= count)
+            {
+                var y0 = (Vector128.Create(a) + Vector128.LoadUnsafe(ref g, (nuint)k)) * Vector128.LoadUnsafe(ref x, (nuint)k);
+                for (int q = 0; q < xOffset.Length; q++)
+                {
+                    y0 = Vector128.FusedMultiplyAdd(
+                        Vector128.LoadUnsafe(ref lanes, (nuint)(sOffset[q] + k)) * Vector128.Create(scale[q]),
+                        Vector128.LoadUnsafe(ref rho, (nuint)(xOffset[q] + k)), y0);
+                }
+                y0.StoreUnsafe(ref y, (nuint)k);
+                k += 2;
+            }
+        }
+        for (; k < count; k++)
+        {
+            double sum = (a + Unsafe.Add(ref g, k)) * Unsafe.Add(ref x, k);
+            for (int q = 0; q < xOffset.Length; q++)
+                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref lanes, sOffset[q] + k) * scale[q], Unsafe.Add(ref rho, xOffset[q] + k), sum);
+            Unsafe.Add(ref y, k) = sum;
+        }
+    }
+
+    /// <summary>
+    /// The states of a sector cut where some jump's source − state changes (states without a source do not cut), with
+    /// each jump's source − state per segment (Absent when no state of the segment has a source).
+    /// </summary>
+    private (Segment[] Segments, int[] Offsets) Segments(int sector, int width)
+    {
+        var cuts = new SortedSet<int> { 0, width };
+        foreach (var ladder in _ladders)
+        {
+            int[] sources = ladder.SourceOf[sector];
+            int? offset = null;
+            for (int c = 0; c < width; c++)
+            {
+                if (sources[c] < 0) continue;
+                if (offset is { } o && sources[c] - c != o) cuts.Add(c);
+                offset = sources[c] - c;
+            }
+        }
+        var bounds = cuts.Where(c => c <= width).ToArray();
+        var segments = new Segment[Math.Max(0, bounds.Length - 1)];
+        var offsets = new int[segments.Length * _ladders.Length];
+        for (int s = 0; s < segments.Length; s++)
+        {
+            segments[s] = new Segment(bounds[s], bounds[s + 1] - bounds[s]);
+            for (int j = 0; j < _ladders.Length; j++)
+            {
+                int[] sources = _ladders[j].SourceOf[sector];
+                int c = Array.FindIndex(sources, bounds[s], segments[s].Length, v => v >= 0);
+                offsets[(s * _ladders.Length) + j] = c < 0 ? Absent : sources[c] - c;
+            }
+        }
+        return (segments, offsets);
+    }
+
+    private static double[] Twice(double[] values) => [.. values.SelectMany(v => new[] { v, v })];
+
+    /// <summary>Local states [Start, Start + Length) of a sector.</summary>
+    private readonly record struct Segment(int Start, int Length);
+
+    /// <summary>One ladder jump (see <see cref="LadderJumps"/>).</summary>
+    private sealed class Ladder
+    {
+        private Ladder(int[][] sourceOf, double[][] magnitude, int[] sources)
+        {
+            SourceOf = sourceOf;
+            Magnitude = magnitude;
+            Sources = sources;
+        }
+
+        /// <summary>[sector N][local state] → its source: local state in sector N − δ, or −1 (no entry in that row).</summary>
+        public int[][] SourceOf { get; }
+
+        /// <summary>[sector N][local state] → |v| (0 when no entry).</summary>
+        public double[][] Magnitude { get; }
+
+        /// <summary>[stored block] → stored source block ρ_{N−δ, N'−δ}, −1 when none.</summary>
+        public int[] Sources { get; }
+
+        public static Ladder? TryCreate(SparseMatrix jump, ReadOnlySpan<double> energies, CoherenceSectorLayout layout, int[] sectorOf, int[] local)
+        {
+            var sourceOf = layout.States.Select(s => Enumerable.Repeat(-1, s.Length).ToArray()).ToArray();
+            var magnitude = layout.States.Select(s => new double[s.Length]).ToArray();
+            var columnUsed = new bool[jump.Dimension];
+            int? shift = null;
+            double? energyChange = null;
+            Complex? phase = null;
+            for (int r = 0; r < jump.Dimension; r++)
+            {
+                int start = jump.RowPointers[r], end = jump.RowPointers[r + 1];
+                if (end - start > 1) return null;
+                if (start == end || jump.Values[start] == Complex.Zero) continue;
+                int c = jump.ColumnIndices[start];
+                Complex v = jump.Values[start];
+                if (columnUsed[c]) return null;
+                columnUsed[c] = true;
+                int change = sectorOf[r] - sectorOf[c];
+                double de = energies[r] - energies[c];
+                Complex unit = v / v.Magnitude;
+                if (shift is { } s && s != change) return null;
+                if (energyChange is { } e && Math.Abs(de - e) > Tolerance * Math.Max(1, Math.Abs(e))) return null;
+                if (phase is { } p && (unit - p).Magnitude > Tolerance) return null;
+                (shift, energyChange, phase) = (change, de, unit);
+                sourceOf[sectorOf[r]][local[r]] = local[c];
+                magnitude[sectorOf[r]][local[r]] = v.Magnitude;
+            }
+            int delta = shift ?? 0;
+            int[] sources = [.. layout.Blocks.Select(b => layout.BlockIndex(b.RowSector - delta, b.ColumnSector - delta))];
+            return new Ladder(sourceOf, magnitude, sources);
+        }
+    }
+}
