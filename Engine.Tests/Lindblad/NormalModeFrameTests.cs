@@ -85,6 +85,8 @@ public class NormalModeFrameTests
             Assert.That(MaxDifference(normal.States[i], local.States[i]), Is.LessThan(FrameAgreement), $"output {i}");
         Assert.That(MaxDifference(normal.Result.FinalDensityMatrix, local.Result.FinalDensityMatrix), Is.LessThan(FrameAgreement));
         Assert.That(MaxDifference(normal.States[0], rho0), Is.LessThan(1e-13), "t = 0 comes back to the local basis");
+        if (normal.Orders is not null)
+            Assert.That(normal.States.Max(rho => DensityMatrixAnalysis.HermiticityError(rho)), Is.EqualTo(0.0), "exactly Hermitian, as the local-mode sector path");
     }
 
     [Test]

@@ -47,7 +47,8 @@ internal sealed class NormalModeFrame
 
     /// <summary>
     /// The stored blocks of <paramref name="layout"/> in local modes: X_local = T_N X T_{N'}† block by block (T is block
-    /// diagonal by sector, so the coherence orders, and the storage, are the same in both bases).
+    /// diagonal by sector, so the coherence orders, and the storage, are the same in both bases). Order-0 blocks are
+    /// made exactly Hermitian again (upper triangle mirrored, real diagonal), as the local-mode evolution keeps them.
     /// </summary>
     public void ToLocalModes(CoherenceSectorLayout layout, ReadOnlySpan<Complex> normal, Span<Complex> local)
     {
@@ -57,7 +58,19 @@ internal sealed class NormalModeFrame
         foreach (var block in layout.Blocks)
         {
             int size = block.Rows * block.Columns;
-            _transform.ToLocalModes(block.RowSector, block.ColumnSector, normal.Slice(block.Offset, size), local.Slice(block.Offset, size), _workspace);
+            var target = local.Slice(block.Offset, size);
+            _transform.ToLocalModes(block.RowSector, block.ColumnSector, normal.Slice(block.Offset, size), target, _workspace);
+            if (block.RowSector == block.ColumnSector) MirrorUpperTriangle(target, block.Rows);
+        }
+    }
+
+    /// <summary>X_ji ← conj(X_ij) for i &lt; j and X_ii ← Re X_ii (square row-major block of size n).</summary>
+    private static void MirrorUpperTriangle(Span<Complex> block, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            block[(i * n) + i] = block[(i * n) + i].Real;
+            for (int j = i + 1; j < n; j++) block[(j * n) + i] = Complex.Conjugate(block[(i * n) + j]);
         }
     }
 }
