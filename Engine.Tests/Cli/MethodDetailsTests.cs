@@ -35,4 +35,18 @@ public class MethodDetailsTests
         details = Details(cli, Machine("""{ "product": [ { "vacuum": {} }, { "vacuum": {} } ] }""", "steadystate"));
         Assert.That((bool)details["blockSweeps"]!, Is.True);
     }
+
+    [Test]
+    public void ALindbladRunReportsTheModeBasisItEvolvedIn()
+    {
+        using var cli = new CliHarness();
+        string perMode = Machine("""{ "product": [ { "cat": { "alpha": 0.7, "phase": 0 } }, { "vacuum": {} } ] }""", "lindblad");
+        string total = perMode.Replace("\"perMode\": 7", "\"totalExcitations\": 8", StringComparison.Ordinal);
+        Assert.That(total, Is.Not.EqualTo(perMode));
+        Assert.That((string)Details(cli, total)["basis"]!, Is.EqualTo("normal modes"));
+        string off = total.Replace("\"method\": \"lindblad\"", "\"method\": \"lindblad\", \"normalModes\": false", StringComparison.Ordinal);
+        Assert.That((string)Details(cli, off)["basis"]!, Is.EqualTo("local modes"), "switched off");
+        Assert.That((string)Details(cli, perMode)["basis"]!, Is.EqualTo("local modes"), "a per-mode truncation is not invariant under the passive unitary");
+    }
 }
+

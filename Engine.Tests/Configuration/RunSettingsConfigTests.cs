@@ -122,4 +122,18 @@ public class RunSettingsConfigTests
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.ApplyOverrides(Parse(tree), method: "trajectories"))!;
         HasError(e, "run.tEnd", "trajectories", "--method");
     }
+
+    [Test]
+    public void NormalModesIsALindbladSwitchThatDefaultsToOn()
+    {
+        var tree = DefaultTree();
+        Assert.That(Parse(tree).Run.NormalModes, Is.True);
+        tree["run"]!["normalModes"] = false;
+        Assert.That(Parse(tree).Run.NormalModes, Is.False);
+        tree["run"]!["normalModes"] = "no";
+        HasError(Fails(tree), "run.normalModes", "true or false");
+        tree["run"]!["normalModes"] = false;
+        tree["run"]!["method"] = "trajectories";
+        HasError(Fails(tree), "run.normalModes", "applies to method \"lindblad\" only");
+    }
 }

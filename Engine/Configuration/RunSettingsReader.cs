@@ -9,14 +9,15 @@ namespace BosonicTrajectories.Configuration;
 /// atol 1e-8 (&gt; 0), integrator "dopri5" (one of <see cref="ConfigLoader.KnownIntegrators"/>), trajectories 500 (≥ 2),
 /// seed 1 (integer ≥ 0), steadyTolerance 1e-8 (&gt; 0). Trajectories only, optional: <c>standardErrorTarget</c> (&gt; 0; stop
 /// once every tracked standard error is below it) and <c>steadyStateFrom</c> (0 ≤ t &lt; tEnd; time-average each
-/// trajectory over the output times in [t, tEnd] for a steady-state estimate).
+/// trajectory over the output times in [t, tEnd] for a steady-state estimate). Lindblad only, optional: <c>normalModes</c>
+/// (true or false, absent = true; false keeps the local modes where the normal-mode frame would apply).
 /// </summary>
 internal static class RunSettingsReader
 {
     public static readonly string[] MethodNames = ["lindblad", "trajectories", "steadystate", "gaussian"];
 
     private static readonly string[] RunKeys =
-        ["method", "tEnd", "samples", "rtol", "atol", "integrator", "trajectories", "seed", "steadyTolerance", "standardErrorTarget", "steadyStateFrom"];
+        ["method", "tEnd", "samples", "rtol", "atol", "integrator", "trajectories", "seed", "steadyTolerance", "standardErrorTarget", "steadyStateFrom", "normalModes"];
 
     public const string SteadyKeyword = "steady";
 
@@ -78,25 +79,37 @@ internal static class RunSettingsReader
         double? steadyStateFrom = TrajectoryOnly(obj, path, "steadyStateFrom", method, reader,
             "a time t with 0 ≤ t < tEnd (time-average each trajectory over [t, tEnd])", x => x >= 0 && (tEnd is not double end || x < end));
 
+        bool? normalModes = LindbladOnly(obj, path, "normalModes", method, reader);
+
         if (reader.ErrorCount != before || method is null || !tEndOk || samples is null || rtol is null || atol is null ||
             integrator is null || trajectories is null || seed is null || steadyTolerance is null)
             return null;
         return new RunSettings(method.Value, tEnd, samples.Value, rtol.Value, atol.Value, integrator, trajectories.Value, seed.Value,
-            steadyTolerance.Value, standardErrorTarget, steadyStateFrom);
+            steadyTolerance.Value, standardErrorTarget, steadyStateFrom, normalModes ?? true);
     }
+
+    /// <summary>An optional switch that only the lindblad method uses; an error for any other method.</summary>
+    private static bool? LindbladOnly(JsonObject obj, string path, string key, RunMethod? method, ConfigReader reader) =>
+        OneMethodOnly(obj, path, key, method, RunMethod.Lindblad, reader) is { } node ? reader.Bool(node, ConfigReader.Child(path, key)) : null;
 
     /// <summary>An optional number that only the trajectories method uses; an error for any other method.</summary>
     private static double? TrajectoryOnly(JsonObject obj, string path, string key, RunMethod? method, ConfigReader reader,
-        string requirement, Func<double, bool> valid)
+        string requirement, Func<double, bool> valid) =>
+        OneMethodOnly(obj, path, key, method, RunMethod.Trajectories, reader) is { } node
+            ? reader.Real(node, ConfigReader.Child(path, key), requirement, valid)
+            : null;
+
+    /// <summary>The value of optional <paramref name="key"/> when present and <paramref name="method"/> is its <paramref name="owner"/>; an error for any other method.</summary>
+    private static JsonNode? OneMethodOnly(JsonObject obj, string path, string key, RunMethod? method, RunMethod owner, ConfigReader reader)
     {
         if (!obj.TryGetPropertyValue(key, out var node) || node is null) return null;
-        string keyPath = ConfigReader.Child(path, key);
-        if (method is not null && method != RunMethod.Trajectories)
+        if (method is not null && method != owner)
         {
-            reader.Error(keyPath, $"applies to method \"trajectories\" only; remove it for method \"{method.Value.ToString().ToLowerInvariant()}\"");
+            reader.Error(ConfigReader.Child(path, key),
+                $"applies to method \"{owner.ToString().ToLowerInvariant()}\" only; remove it for method \"{method.Value.ToString().ToLowerInvariant()}\"");
             return null;
         }
-        return reader.Real(node, keyPath, requirement, valid);
+        return node;
     }
 
     private static ulong? ReadSeed(JsonNode? node, string path, ConfigReader reader)

@@ -23,6 +23,7 @@ public enum RunMethod { Lindblad, Trajectories, SteadyState, Gaussian }
 /// <param name="Samples">Output times: evenly spaced on [0, TEnd], this many points.</param>
 /// <param name="StandardErrorTarget">Trajectories: stop once every tracked standard error is below this (null: run all).</param>
 /// <param name="SteadyStateFrom">Trajectories: start of the time-averaging window [t, TEnd] of the steady-state estimate.</param>
+/// <param name="NormalModes">Lindblad: evolve in the normal modes of a passive Hamiltonian where that is exact (default true).</param>
 public sealed record RunSettings(
     RunMethod Method,
     double? TEnd,
@@ -34,7 +35,8 @@ public sealed record RunSettings(
     ulong Seed,
     double SteadyTolerance,
     double? StandardErrorTarget = null,
-    double? SteadyStateFrom = null);
+    double? SteadyStateFrom = null,
+    bool NormalModes = true);
 
 /// <summary>Which bipartitions of parties the analysis reports.</summary>
 public enum BipartitionChoice { Parties, All }

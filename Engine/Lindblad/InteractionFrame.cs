@@ -34,6 +34,26 @@ public static class InteractionFrame
     public static void ToInteractionFrame(ReadOnlySpan<Complex> phases, ReadOnlySpan<Complex> source, Span<Complex> destination) =>
         Rotate(phases, source, destination, toLab: false);
 
+    /// <summary>
+    /// The same rotation to the lab frame on the stored blocks of a <see cref="CoherenceSectorLayout"/>, in place:
+    /// entry (r, c) of every stored block is multiplied by conj(φ_r) φ_c.
+    /// </summary>
+    internal static void ToLabFrame(ReadOnlySpan<Complex> phases, CoherenceSectorLayout layout, Span<Complex> packed)
+    {
+        if (phases.Length != layout.Dimension) throw new ArgumentException($"need {layout.Dimension} phases, got {phases.Length}", nameof(phases));
+        if (packed.Length != layout.Length) throw new ArgumentException($"expected {layout.Length} stored entries, got {packed.Length}", nameof(packed));
+        foreach (var block in layout.Blocks)
+        {
+            int[] rows = layout.States[block.RowSector], columns = layout.States[block.ColumnSector];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                Complex left = Complex.Conjugate(phases[rows[i]]);
+                var row = packed.Slice(block.Offset + (i * columns.Length), columns.Length);
+                for (int j = 0; j < columns.Length; j++) row[j] *= left * phases[columns[j]];
+            }
+        }
+    }
+
     private static void Rotate(ReadOnlySpan<Complex> phases, ReadOnlySpan<Complex> source, Span<Complex> destination, bool toLab)
     {
         int d = phases.Length;

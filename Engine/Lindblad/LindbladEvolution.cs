@@ -21,19 +21,29 @@ public delegate void DensityMatrixObserver(double time, ReadOnlySpan<Complex> de
 /// <see cref="CoherenceSectorRightHandSide"/>): the same equation, with the orders that stay zero and the conjugate
 /// half left out. Otherwise the state is the whole D×D matrix (<see cref="LindbladRightHandSide"/>).
 /// </para>
+/// <para>
+/// When <see cref="UseNormalModes"/> is on (the default) and the problem is passive — H = Σ_ij h_ij a_i† a_j, linear
+/// jumps — on a total-excitation truncation, the integrator evolves the same equation written in the normal modes of h
+/// (<see cref="NormalModeFrame"/>): ρ_b = T† ρ T with T the Fock-space matrix of the passive unitary, which leaves the
+/// truncated space invariant, so the result is exact. There H is Fock diagonal and the interaction picture removes all
+/// of it. Every ρ handed out is still the local-mode, lab-frame ρ = T ρ_b T†.
+/// </para>
 /// </summary>
 public sealed class LindbladEvolution
 {
     private readonly LindbladProblem _problem;
     private readonly IOdeIntegrator _integrator;
     private readonly IntegratorOptions _options;
-    private readonly LindbladRightHandSide _rightHandSide;
     private readonly Complex[] _working;
     private readonly Complex[] _lab;
     private readonly Complex[] _derivative;
     private readonly Complex[] _phases;
+    private LindbladProblem? _evolved;                              // set by the first Start: _problem or its normal-mode twin
+    private NormalModeFrame? _normalModes;                          // set by the first Start when the frame applies
+    private LindbladRightHandSide? _rightHandSide;                  // whole-matrix path, built on first use
     private CoherenceSectorRightHandSide? _sectorRightHandSide;     // set by Start when the sector path is taken
     private Complex[] _packed = [];
+    private Complex[] _packedLocal = [];                            // stored blocks in local modes (normal-mode frame only)
 
     /// <summary>Evolves <paramref name="problem"/> with <paramref name="integrator"/> under <paramref name="options"/> (rtol, atol, step limits).</summary>
     public LindbladEvolution(LindbladProblem problem, IOdeIntegrator integrator, IntegratorOptions options)
@@ -44,7 +54,6 @@ public sealed class LindbladEvolution
         _problem = problem;
         _integrator = integrator;
         _options = options;
-        _rightHandSide = problem.CreateRightHandSide();
         int entries = problem.Dimension * problem.Dimension;
         _working = new Complex[entries];
         _lab = new Complex[entries];
@@ -61,7 +70,7 @@ public sealed class LindbladEvolution
     {
     }
 
-    /// <summary>The problem being evolved.</summary>
+    /// <summary>The problem as given (local modes); with the normal-mode frame the integrator evolves its normal-mode twin.</summary>
     public LindbladProblem Problem => _problem;
 
     /// <summary>The integrator's registry name.</summary>
@@ -75,6 +84,15 @@ public sealed class LindbladEvolution
 
     /// <summary>The coherence orders k ≥ 0 evolved by the last run, or null when it evolved the whole D×D matrix.</summary>
     public IReadOnlyList<int>? EvolvedCoherenceOrders => _sectorRightHandSide?.Layout.Orders;
+
+    /// <summary>
+    /// Evolve in the normal modes of a passive Hamiltonian when that is exact (total-excitation truncation, H = Σ h_ij
+    /// a_i† a_j, linear jumps); otherwise, and when off, the local modes (default on; off e.g. to compare the two).
+    /// </summary>
+    public bool UseNormalModes { get; init; } = true;
+
+    /// <summary>True when the runs evolve the normal-mode twin of the problem (known once a run has started).</summary>
+    public bool EvolvedInNormalModes => _normalModes is not null;
 
     /// <summary>
     /// Evolves <paramref name="initialState"/> (lab frame, t = 0) to <paramref name="endTime"/> and calls
@@ -148,20 +166,36 @@ public sealed class LindbladEvolution
         int entries = _problem.Dimension * _problem.Dimension;
         if (initialState.Length != entries)
             throw new ArgumentException($"expected a {_problem.Dimension}×{_problem.Dimension} density matrix, got {initialState.Length} entries", nameof(initialState));
-        _problem.ToWorkingFrame(0, initialState, _working);     // t = 0: all phases are 1
-        if (UseCoherenceSectors && _problem.ConservesExcitations)
+        if (_evolved is null)
         {
-            var layout = CoherenceSectorLayout.ForState(_problem.Space, _working);
+            _normalModes = UseNormalModes ? NormalModeFrame.TryCreate(_problem) : null;
+            _evolved = _normalModes?.Problem ?? _problem;
+        }
+        var problem = _evolved;
+        if (_normalModes is { } normalModes)
+        {
+            normalModes.ToNormalModes(initialState, _lab);      // ρ_b = T† ρ T (_lab is free until the first output)
+            problem.ToWorkingFrame(0, _lab, _working);          // t = 0: all phases are 1
+        }
+        else
+        {
+            problem.ToWorkingFrame(0, initialState, _working);
+        }
+        if (UseCoherenceSectors && problem.ConservesExcitations)
+        {
+            var layout = CoherenceSectorLayout.ForState(problem.Space, _working);
             if (_sectorRightHandSide is null || !_sectorRightHandSide.Layout.Orders.SequenceEqual(layout.Orders))
             {
-                _sectorRightHandSide = new CoherenceSectorRightHandSide(_problem, layout);
+                _sectorRightHandSide = new CoherenceSectorRightHandSide(problem, layout);
                 _packed = new Complex[layout.Length];
+                _packedLocal = _normalModes is null ? [] : new Complex[layout.Length];
             }
             _sectorRightHandSide.Layout.Pack(_working, _packed);
             _integrator.Initialize(0, MemoryMarshal.Cast<Complex, double>(_packed.AsSpan()), _sectorRightHandSide.AsRealRightHandSide, _options);
             return;
         }
         _sectorRightHandSide = null;
+        _rightHandSide ??= problem.CreateRightHandSide();
         _integrator.Initialize(0, MemoryMarshal.Cast<Complex, double>(_working.AsSpan()), _rightHandSide.AsRealRightHandSide, _options);
     }
 
@@ -173,28 +207,46 @@ public sealed class LindbladEvolution
             sectors.Evaluate(t, state, derivative);
             return sectors.LabFrameDerivativeNorm(state, derivative);
         }
-        _rightHandSide.Evaluate(t, state, _derivative);
+        // ‖dρ/dt‖_F is the same in both mode bases (T is unitary).
+        _rightHandSide!.Evaluate(t, state, _derivative);
         return _rightHandSide.LabFrameDerivativeNorm(state, _derivative);
     }
 
-    /// <summary>Writes the lab-frame ρ(t) (dense output inside the last step) and hands it to the observer.</summary>
+    /// <summary>Writes the local-mode, lab-frame ρ(t) (dense output inside the last step) and hands it to the observer.</summary>
     private void Observe(double t, DensityMatrixObserver observer)
     {
+        var problem = _evolved!;
         var state = _sectorRightHandSide is null ? _working.AsSpan() : _packed.AsSpan();
         var stateReal = MemoryMarshal.Cast<Complex, double>(state);
         if (t == _integrator.Time) _integrator.State.CopyTo(stateReal);
         else _integrator.Interpolate(t, stateReal);
-        _sectorRightHandSide?.Layout.Unpack(_packed, _working);
-        if (_problem.UsesInteractionPicture)
-        {
-            InteractionFrame.ComputePhases(_problem.FrameEnergies, t, _phases);
-            InteractionFrame.ToLabFrame(_phases, _working, _lab);
-        }
+        if (problem.UsesInteractionPicture) InteractionFrame.ComputePhases(problem.FrameEnergies, t, _phases);
+        if (_normalModes is { } normalModes)
+            ToLocalLabFrame(normalModes, problem.UsesInteractionPicture);
         else
         {
-            _working.CopyTo(_lab, 0);
+            _sectorRightHandSide?.Layout.Unpack(_packed, _working);
+            if (problem.UsesInteractionPicture) InteractionFrame.ToLabFrame(_phases, _working, _lab);
+            else _working.CopyTo(_lab, 0);
         }
         observer(t, _lab);
+    }
+
+    /// <summary>
+    /// _lab ← T ρ_b T† from the normal-mode working state (stored blocks or whole matrix): the normal-mode phases first
+    /// (in place), then T block by block — on the stored blocks only, before unpacking, when the sector path is taken.
+    /// </summary>
+    private void ToLocalLabFrame(NormalModeFrame normalModes, bool interactionPicture)
+    {
+        if (_sectorRightHandSide is { Layout: var layout })
+        {
+            if (interactionPicture) InteractionFrame.ToLabFrame(_phases, layout, _packed);
+            normalModes.ToLocalModes(layout, _packed, _packedLocal);
+            layout.Unpack(_packedLocal, _lab);
+            return;
+        }
+        if (interactionPicture) InteractionFrame.ToLabFrame(_phases, _working, _working);
+        normalModes.ToLocalModes(_working, _lab);
     }
 
     private LindbladEvolutionResult Result(double? derivativeNorm)
@@ -202,7 +254,7 @@ public sealed class LindbladEvolution
         var statistics = _integrator.Statistics;
         return new LindbladEvolutionResult(
             _integrator.Time, statistics.AcceptedSteps, statistics.RejectedSteps, statistics.RhsEvaluations,
-            _sectorRightHandSide?.Evaluations ?? _rightHandSide.Evaluations, derivativeNorm, (Complex[])_lab.Clone());
+            _sectorRightHandSide?.Evaluations ?? _rightHandSide!.Evaluations, derivativeNorm, (Complex[])_lab.Clone());
     }
 }
 
@@ -213,7 +265,7 @@ public sealed class LindbladEvolution
 /// <param name="IntegratorRhsEvaluations">Right-hand-side evaluations made by the integrator.</param>
 /// <param name="TotalRhsEvaluations">All right-hand-side evaluations, including the steady-state checks.</param>
 /// <param name="FinalDerivativeNorm">Lab-frame ‖dρ/dt‖_F at the final time (steady-state runs only).</param>
-/// <param name="FinalDensityMatrix">The lab-frame ρ at the last output time (row-major D×D).</param>
+/// <param name="FinalDensityMatrix">The lab-frame ρ at the last output time (row-major D×D, local modes).</param>
 public sealed record LindbladEvolutionResult(
     double FinalTime,
     long AcceptedSteps,

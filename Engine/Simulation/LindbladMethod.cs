@@ -29,7 +29,7 @@ internal static class LindbladMethod
         bool labFrame = IntegratorRegistry.Create(config.Run.Integrator) is KrylovExponentialIntegrator;
         var problem = LindbladProblem.Build(model, space, interactionPicture: !labFrame);
         var options = new IntegratorOptions(config.Run.RelativeTolerance, config.Run.AbsoluteTolerance);
-        var evolution = new LindbladEvolution(problem, config.Run.Integrator, options);
+        var evolution = new LindbladEvolution(problem, config.Run.Integrator, options) { UseNormalModes = config.Run.NormalModes };
         double[] outputTimes = config.Run.TEnd is { } end ? OutputTimes.Evenly(end, config.Run.Samples) : [0];
         using var observations = new DensityMatrixObservations(space, bipartitions,
             DensityMatrixObservations.NearestIndices(outputTimes, config.Analysis.Wigner));
@@ -50,6 +50,8 @@ internal static class LindbladMethod
             // Coherence orders k = N − N' evolved block by block (null: the whole ρ, for models that do not conserve N).
             ["evolvedCoherenceOrders"] = evolution.EvolvedCoherenceOrders is { } orders
                 ? new JsonArray([.. orders.Select(k => (JsonNode)k)]) : null,
+            // The mode basis the integrator evolved ρ in ("normal modes": exact frame of a passive H on a total-excitation truncation).
+            ["basis"] = evolution.EvolvedInNormalModes ? "normal modes" : "local modes",
             ["acceptedSteps"] = outcome.AcceptedSteps,
             ["rejectedSteps"] = outcome.RejectedSteps,
             ["rhsEvaluations"] = outcome.TotalRhsEvaluations,
