@@ -222,6 +222,10 @@ public class CoherenceSectorTests
         var generalRun = new LindbladEvolution(problem, "rk4", options) { UseCoherenceSectors = false };
         var generalStates = Record(generalRun, rho0, out var generalResult);
 
+        var threadedRun = new LindbladEvolution(problem, "rk4", options) { RightHandSideThreads = 2 };
+        var threadedStates = Record(threadedRun, rho0, out _);
+        for (int i = 0; i < sectorStates.Count; i++) Assert.That(threadedStates[i], Is.EqualTo(sectorStates[i]), $"output {i} on 2 threads");
+
         Assert.That(sectorRun.EvolvedCoherenceOrders, Is.EqualTo(new[] { 0, 2, 4, 6 }));
         Assert.That(generalRun.EvolvedCoherenceOrders, Is.Null);
         Assert.That(sectorResult.AcceptedSteps, Is.EqualTo(generalResult.AcceptedSteps));

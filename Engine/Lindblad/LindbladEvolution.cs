@@ -91,6 +91,15 @@ public sealed class LindbladEvolution
     /// </summary>
     public bool UseNormalModes { get; init; } = true;
 
+    /// <summary>
+    /// Threads of the coherence-sector right-hand side (default 1): its stored blocks are split into this many chunks
+    /// run on the calling thread and the thread pool (<see cref="CoherenceSectorRightHandSide"/>); the result is the same
+    /// to the bit for any number. The <c>run</c> command keeps 1: between two right-hand sides the integrator's stage
+    /// combinations leave the pool thread idle long enough to park, and at D ≈ 500 waking it costs more than the split
+    /// saves (BENCHMARKS.md); the second core computes the per-sample analysis instead.
+    /// </summary>
+    public int RightHandSideThreads { get; init; } = 1;
+
     /// <summary>True when the runs evolve the normal-mode twin of the problem (known once a run has started).</summary>
     public bool EvolvedInNormalModes => _normalModes is not null;
 
@@ -186,7 +195,7 @@ public sealed class LindbladEvolution
             var layout = CoherenceSectorLayout.ForState(problem.Space, _working);
             if (_sectorRightHandSide is null || !_sectorRightHandSide.Layout.Orders.SequenceEqual(layout.Orders))
             {
-                _sectorRightHandSide = new CoherenceSectorRightHandSide(problem, layout);
+                _sectorRightHandSide = new CoherenceSectorRightHandSide(problem, layout, RightHandSideThreads);
                 _packed = new Complex[layout.Length];
                 _packedLocal = _normalModes is null ? [] : new Complex[layout.Length];
             }
