@@ -10,41 +10,16 @@ namespace BosonicTrajectories.Benchmarks.Lindblad;
 internal static class LindbladBenchmarkModels
 {
     /// <summary>The reference hot/cold machine (/work/shared/reference/hot-cold-cat.json, global, κ = 0.05, T = 2 and 0.2).</summary>
-    public static OpenSystemModel HotCold() => Passive(new double[,] { { 1.0, 0.1 }, { 0.1, 1.2 } }, HotColdEmission, HotColdAbsorption);
-
-    private static readonly double[,] HotColdEmission = { { 0.11055047124992488, -0.02151940208070236 }, { -0.02151940208070236, 0.06751166708852016 } };
-
-    private static readonly double[,] HotColdAbsorption = { { 0.06055047124992488, -0.02151940208070236 }, { -0.02151940208070237, 0.017511667088520158 } };
+    public static OpenSystemModel HotCold() => Passive(
+        new double[,] { { 1.0, 0.1 }, { 0.1, 1.2 } },
+        new double[,] { { 0.11055047124992488, -0.02151940208070236 }, { -0.02151940208070236, 0.06751166708852016 } },
+        new double[,] { { 0.06055047124992488, -0.02151940208070236 }, { -0.02151940208070237, 0.017511667088520158 } });
 
     /// <summary>A three-mode chain with local baths: E = diag(κ(n̄_i + 1)), A = diag(κ n̄_i), n̄ = (1, 0.3, 0.1), κ = 0.05.</summary>
     public static OpenSystemModel ThreeModeChain() => Passive(
         new double[,] { { 1.0, 0.1, 0 }, { 0.1, 1.2, 0.1 }, { 0, 0.1, 1.4 } },
         new double[,] { { 0.1, 0, 0 }, { 0, 0.065, 0 }, { 0, 0, 0.055 } },
         new double[,] { { 0.05, 0, 0 }, { 0, 0.015, 0 }, { 0, 0, 0.005 } });
-
-    /// <summary>
-    /// The hot/cold machine written in its normal modes b = W† a (h = W diag(λ) W†): H = Σ λ_k b_k† b_k and
-    /// E' = W† E W, A' = W† A W, diagonal for this global master equation (entries below 1e-14 of the largest are
-    /// rounding and set to zero), so every jump is a single-mode ladder b_k or b_k†.
-    /// </summary>
-    public static OpenSystemModel HotColdNormalModes()
-    {
-        var h = Matrix<double>.Build.DenseOfArray(new double[,] { { 1.0, 0.1 }, { 0.1, 1.2 } });
-        var evd = h.Evd(Symmetricity.Symmetric);
-        var w = evd.EigenVectors;
-        double[,] Rotate(double[,] m)
-        {
-            var r = (w.Transpose() * Matrix<double>.Build.DenseOfArray(m) * w).ToArray();
-            double largest = r.Cast<double>().Max(Math.Abs);
-            for (int i = 0; i < r.GetLength(0); i++)
-                for (int j = 0; j < r.GetLength(1); j++)
-                    if (Math.Abs(r[i, j]) < 1e-14 * largest) r[i, j] = 0;
-            return r;
-        }
-        return Passive(
-            new double[,] { { evd.EigenValues[0].Real, 0 }, { 0, evd.EigenValues[1].Real } },
-            Rotate(HotColdEmission), Rotate(HotColdAbsorption));
-    }
 
     /// <summary>|cat(α = 2)⟩ ⊗ |0⟩ ⊗ … as a density matrix on any truncation (levels beyond the space are dropped).</summary>
     public static Complex[] CatTimesVacuum(FockSpace space, int cutoff)

@@ -126,10 +126,15 @@ public class LindbladRhsBenchmarks
         int modes = int.Parse(parts[0], CultureInfo.InvariantCulture);
         int bound = int.Parse(parts[1], CultureInfo.InvariantCulture);
         if (modes != 2) throw new ArgumentException($"unknown space {space}", nameof(space));
-        var model = normalModes ? LindbladBenchmarkModels.HotColdNormalModes() : LindbladBenchmarkModels.HotCold();
         var truncation = total ? (Truncation)new TotalExcitationTruncation(bound) : new PerModeTruncation([bound]);
-        var fock = new FockSpace(truncation, model.Modes);
-        return (LindbladProblem.Build(model, fock), LindbladBenchmarkModels.CatTimesVacuum(fock, total ? bound + 1 : bound));
+        var fock = new FockSpace(truncation, modes);
+        var local = LindbladProblem.Build(LindbladBenchmarkModels.HotCold(), fock);
+        var rho = LindbladBenchmarkModels.CatTimesVacuum(fock, total ? bound + 1 : bound);
+        if (!normalModes) return (local, rho);
+        var frame = NormalModeFrame.TryCreate(local) ?? throw new ArgumentException($"no normal-mode frame for {space}", nameof(space));
+        var normal = new Complex[rho.Length];
+        frame.ToNormalModes(rho, normal);
+        return (frame.Problem, normal);
     }
 
     /// <summary>The minimal bytes of one right-hand side (see the class comment).</summary>

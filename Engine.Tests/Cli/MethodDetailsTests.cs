@@ -43,7 +43,10 @@ public class MethodDetailsTests
         string perMode = Machine("""{ "product": [ { "cat": { "alpha": 0.7, "phase": 0 } }, { "vacuum": {} } ] }""", "lindblad");
         string total = perMode.Replace("\"perMode\": 7", "\"totalExcitations\": 8", StringComparison.Ordinal);
         Assert.That(total, Is.Not.EqualTo(perMode));
-        Assert.That((string)Details(cli, total)["basis"]!, Is.EqualTo("normal modes"));
+        var normal = Details(cli, total);
+        Assert.That((string)normal["basis"]!, Is.EqualTo("normal modes"));
+        Assert.That((bool)normal["ladderJumps"]!, Is.True, "a global master equation has single-mode jumps in normal modes");
+        Assert.That((bool)Details(cli, perMode)["ladderJumps"]!, Is.False, "hopping and two-mode jumps in the local modes");
         string off = total.Replace("\"method\": \"lindblad\"", "\"method\": \"lindblad\", \"normalModes\": false", StringComparison.Ordinal);
         Assert.That((string)Details(cli, off)["basis"]!, Is.EqualTo("local modes"), "switched off");
         Assert.That((string)Details(cli, perMode)["basis"]!, Is.EqualTo("local modes"), "a per-mode truncation is not invariant under the passive unitary");

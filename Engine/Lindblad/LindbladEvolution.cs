@@ -103,6 +103,9 @@ public sealed class LindbladEvolution
     /// <summary>True when the runs evolve the normal-mode twin of the problem (known once a run has started).</summary>
     public bool EvolvedInNormalModes => _normalModes is not null;
 
+    /// <summary>True when the last run evaluated its blocks with the one-pass ladder kernel (<see cref="LadderJumps"/>).</summary>
+    public bool EvolvedWithLadderJumps => _sectorRightHandSide?.UsesLadderJumps == true;
+
     /// <summary>
     /// Evolves <paramref name="initialState"/> (lab frame, t = 0) to <paramref name="endTime"/> and calls
     /// <paramref name="observer"/> at <paramref name="samples"/> evenly spaced times t_i = i·tEnd/(samples − 1)

@@ -52,6 +52,9 @@ internal static class LindbladMethod
                 ? new JsonArray([.. orders.Select(k => (JsonNode)k)]) : null,
             // The mode basis the integrator evolved ρ in ("normal modes": exact frame of a passive H on a total-excitation truncation).
             ["basis"] = evolution.EvolvedInNormalModes ? "normal modes" : "local modes",
+            // True when every block was computed in one pass as shifted copies of its source blocks (H Fock-diagonal in the
+            // working basis, every jump a single-mode ladder: a global master equation in normal modes, or uncoupled modes).
+            ["ladderJumps"] = evolution.EvolvedWithLadderJumps,
             ["acceptedSteps"] = outcome.AcceptedSteps,
             ["rejectedSteps"] = outcome.RejectedSteps,
             ["rhsEvaluations"] = outcome.TotalRhsEvaluations,
