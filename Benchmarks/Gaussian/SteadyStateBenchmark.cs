@@ -12,6 +12,7 @@ namespace BosonicTrajectories.Benchmarks.Gaussian;
 /// by the Allocated column; there is no time stepping.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class SteadyStateBenchmark
 {
     private OpenSystemModel model = null!;

@@ -14,6 +14,7 @@ namespace BosonicTrajectories.Benchmarks.Kernels;
 /// Allocation per call: 0 B (all buffers are allocated in the setup; the Allocated column checks it).
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class SparseProductBenchmarks
 {
     private SparseMatrix _effective = null!;

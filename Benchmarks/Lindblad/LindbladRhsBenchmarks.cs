@@ -41,6 +41,7 @@ namespace BosonicTrajectories.Benchmarks.Lindblad;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(BandwidthConfig))]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class LindbladRhsBenchmarks
 {
     /// <summary>Elements per triad array: 128 MiB of doubles.</summary>

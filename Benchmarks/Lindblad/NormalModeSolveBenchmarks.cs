@@ -1,0 +1,53 @@
+using System.Numerics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using BosonicTrajectories.Fock;
+using BosonicTrajectories.Integrators;
+using BosonicTrajectories.Lindblad;
+using BosonicTrajectories.Model;
+
+namespace BosonicTrajectories.Benchmarks.Lindblad;
+
+/// <summary>
+/// The hot/cold lindblad evolution on a total-excitation truncation (Σn ≤ 30, D = 496; tEnd 200, 201 samples, dopri5,
+/// rtol 1e-6, atol 1e-8, the observer computes ⟨n_0⟩), in the local modes and in the normal modes of H
+/// (<see cref="LindbladEvolution.UseNormalModes"/>: the same truncated dynamics; there every jump is a ladder and each
+/// block is computed by <see cref="LadderJumps"/>). The normal-mode run includes building the frame and converting
+/// every sample back to the local modes.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class NormalModeSolveBenchmarks
+{
+    private LindbladProblem _problem = null!;
+    private Complex[] _cat = [];
+    private FockSpace _space = null!;
+
+    /// <summary>Evolve in the normal modes of H (true) or in the local modes.</summary>
+    [Params(false, true)]
+    public bool NormalModes { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _space = new FockSpace(new TotalExcitationTruncation(30), 2);
+        _problem = LindbladProblem.Build(LindbladBenchmarkModels.HotCold(), _space);
+        _cat = LindbladBenchmarkModels.CatTimesVacuum(_space, 31);
+    }
+
+    [Benchmark]
+    public double HotColdTotalExcitations30()
+    {
+        double last = 0;
+        int d = _space.Dimension;
+        var evolution = new LindbladEvolution(_problem, "dopri5", new IntegratorOptions(1e-6, 1e-8)) { UseNormalModes = NormalModes };
+        evolution.Run(_cat, 200, 201, (_, rho) =>
+        {
+            double n0 = 0;
+            for (int i = 0; i < d; i++) n0 += _space.Occupation(i, 0) * rho[(i * d) + i].Real;
+            last = n0;
+        });
+        if (evolution.EvolvedInNormalModes != NormalModes) throw new InvalidOperationException("the frame was not taken as asked");
+        return last;
+    }
+}
