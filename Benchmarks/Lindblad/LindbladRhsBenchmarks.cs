@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -29,6 +30,9 @@ namespace BosonicTrajectories.Benchmarks.Lindblad;
 /// chunks run by the same fork-join as the right-hand side (<see cref="ChunkedWork"/>): far beyond the last-level
 /// cache (lscpu reports none in this VM and getconf an implausible 508 MiB; the measured triad drops from ~100 GB/s to
 /// its DRAM plateau between 4 and 64 MiB per array, i.e. a 32 MiB Zen L3), so it measures DRAM bandwidth.
+/// <c>ScalePass</c> is the floor under any right-hand side on the sector storage: dρ = c·ρ over the same stored entries
+/// (one read and one write of each, TensorPrimitives.Multiply), on the same threads, so its GB/s is the most a
+/// right-hand side that reads ρ and writes dρ once can show here.
 /// <para>
 /// Bytes counted (the minimal traffic of one call; the GB/s column is bytes / mean time):
 /// RHS = 16·S (read ρ) + 16·S (write dρ/dt) + Σ_ops (20·nnz + 4·(D + 1)) (each operator's CSR values, column indices
@@ -53,6 +57,7 @@ public class LindbladRhsBenchmarks
     private Complex[] _derivative = [];
     private double[] _a = [], _b = [], _c = [];
     private ChunkedWork? _triad;
+    private ChunkedWork? _scale;
     private double _time;
 
     /// <summary>Modes, truncation and basis (see the class comment).</summary>
@@ -81,6 +86,19 @@ public class LindbladRhsBenchmarks
         _rho = new Complex[layout.Length];
         layout.Pack(rho, _rho);
         _derivative = new Complex[_rho.Length];
+    }
+
+    [GlobalSetup(Target = nameof(ScalePass))]
+    public void SetupScalePass()
+    {
+        SetupSectors();
+        int entries = 2 * _rho.Length;
+        _scale = new ChunkedWork(Threads, chunk =>
+        {
+            int start = (int)((long)entries * chunk / Threads), end = (int)((long)entries * (chunk + 1) / Threads);
+            TensorPrimitives.Multiply(MemoryMarshal.Cast<Complex, double>(_rho.AsSpan()).Slice(start, end - start), 0.5,
+                MemoryMarshal.Cast<Complex, double>(_derivative.AsSpan()).Slice(start, end - start));
+        });
     }
 
     [GlobalSetup(Target = nameof(StreamTriad))]
@@ -115,6 +133,13 @@ public class LindbladRhsBenchmarks
         _sectors!.Evaluate(_time, _rho, _derivative);
     }
 
+    /// <summary>
+    /// The least any right-hand side does on the same storage: dρ = c·ρ over the stored entries of <see cref="Sectors"/>
+    /// (one read and one write per entry, the same bytes counted), on the same threads.
+    /// </summary>
+    [Benchmark]
+    public void ScalePass() => _scale!.Run();
+
     [Benchmark(Baseline = true)]
     public void StreamTriad() => _triad!.Run();
 
@@ -147,6 +172,13 @@ public class LindbladRhsBenchmarks
         foreach (var op in problem.Jumps.Append(problem.CoherentGenerator))
             operators += (20.0 * op.NonZeroCount) + (4.0 * (problem.Dimension + 1));
         return (32.0 * stored) + operators;
+    }
+
+    /// <summary>32 bytes per stored entry of the sector path: what <see cref="ScalePass"/> reads and writes.</summary>
+    internal static double StoredBytes(string space)
+    {
+        var (problem, rho) = Build(space);
+        return 32.0 * CoherenceSectorLayout.ForState(problem.Space, rho).Length;
     }
 
     private sealed class BandwidthConfig : ManualConfig
@@ -202,9 +234,13 @@ public class LindbladRhsBenchmarks
             if (report?.ResultStatistics is null) return null;
             // The benchmark ran in a child process: recompute the bytes here from the parameters.
             string method = benchmarkCase.Descriptor.WorkloadMethod.Name;
-            double bytes = method == nameof(StreamTriad)
-                ? 24.0 * TriadDoubles
-                : Bytes.GetOrAdd(((string)benchmarkCase.Parameters["Space"], method == nameof(General)), key => RightHandSideBytes(key.Item1, key.Item2));
+            string space = (string)benchmarkCase.Parameters["Space"];
+            double bytes = method switch
+            {
+                nameof(StreamTriad) => 24.0 * TriadDoubles,
+                nameof(ScalePass) => Bytes.GetOrAdd((space + " scale", false), key => StoredBytes(space)),
+                _ => Bytes.GetOrAdd((space, method == nameof(General)), key => RightHandSideBytes(key.Item1, key.Item2)),
+            };
             return bytes / report.ResultStatistics.Mean;      // bytes per ns = GB/s
         }
     }

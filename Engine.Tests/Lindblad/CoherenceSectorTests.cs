@@ -134,6 +134,20 @@ public class CoherenceSectorTests
         // entry-dependent frame phases.
         bool ladders = model.StartsWith("uncoupled", StringComparison.Ordinal) && frame && !model.Contains("Kerr", StringComparison.Ordinal);
         Assert.That(sectors.UsesLadderJumps, Is.EqualTo(ladders));
+        if (ladders)
+        {
+            // No symmetrising pass: the order-0 blocks must come out exactly Hermitian by construction.
+            var rawLayout = CoherenceSectorLayout.ForOrders(problem.Space, [0]);
+            var raw = new Complex[rawLayout.Length];
+            rawLayout.Pack(rho, raw);
+            var rawDerivative = new Complex[rawLayout.Length];
+            new CoherenceSectorRightHandSide(problem, rawLayout).Evaluate(t, raw, rawDerivative);
+            foreach (var block in rawLayout.Blocks)
+                for (int i = 0; i < block.Rows; i++)
+                    for (int c = 0; c < block.Rows; c++)
+                        Assert.That(rawDerivative[block.Offset + (i * block.Rows) + c], Is.EqualTo(Complex.Conjugate(rawDerivative[block.Offset + (c * block.Rows) + i])),
+                            $"sector {block.RowSector}, entry ({i}, {c})");
+        }
         if (!model.StartsWith("uncoupled", StringComparison.Ordinal))
             Assert.That(sectors.JumpFamilyCount, Is.EqualTo(model.StartsWith("hot/cold", StringComparison.Ordinal) ? 2 : model.StartsWith("chain", StringComparison.Ordinal) ? 1 : 0));
         sectors.Evaluate(t, packed, derivative);

@@ -146,7 +146,8 @@ internal sealed class CoherenceSectorRightHandSide
         {
             var block = blocks[b];
             EvaluateBlock(b, block, rho, derivative, _scratch[chunk]);
-            if (block.RowSector == block.ColumnSector) MakeHermitian(derivative.Slice(block.Offset, block.Rows * block.Rows), block.Rows);
+            // The ladder kernel's order-0 blocks are Hermitian by construction (see LadderJumps).
+            if (block.RowSector == block.ColumnSector && _ladders is null) MakeHermitian(derivative.Slice(block.Offset, block.Rows * block.Rows), block.Rows);
         }
     }
 

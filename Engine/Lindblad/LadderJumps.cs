@@ -23,7 +23,9 @@ namespace BosonicTrajectories.Lindblad;
 /// runs along each row of a tile with four vectors of the derivative in registers, adding every jump into them:
 /// each derivative entry is written once, with one real multiply and one fused multiply-add per entry and jump.
 /// A tile whose shifted reads would leave the stored state (the first and last rows of the storage) is done entry by
-/// entry instead.
+/// entry instead, with the same arithmetic. Order-0 derivative blocks come out exactly Hermitian for a Hermitian ρ
+/// (up to the sign of zeros): entries (i, k) and (k, i) add the same products in the same order, with conjugate
+/// inputs (G_ii + G_kk and |v_i||v_k| commute), so no symmetrising pass is needed.
 /// </para>
 /// </summary>
 internal sealed class LadderJumps
@@ -162,7 +164,10 @@ internal sealed class LadderJumps
         }
     }
 
-    /// <summary>One tile entry by entry, reading only the sources that exist (for tiles at the ends of the storage).</summary>
+    /// <summary>
+    /// One tile entry by entry, reading only the sources that exist (for tiles at the ends of the storage), with the
+    /// arithmetic of <see cref="SegmentRow"/> lane by lane, so that every entry gets the same bits either way.
+    /// </summary>
     private void TileByEntry(
         int b, StoredBlock block, CoherenceSectorLayout layout, int rowStart, int rows, int columnStart, int columns,
         ReadOnlySpan<Complex> rho, Span<Complex> derivative)
@@ -172,16 +177,20 @@ internal sealed class LadderJumps
             for (int c = columnStart; c < columnStart + columns; c++)
             {
                 int k = block.Offset + (i * block.Columns) + c;
-                Complex sum = (_diagonal[block.RowSector][i] + _diagonal[block.ColumnSector][c]) * rho[k];
+                double factor = _diagonal[block.RowSector][i] + _diagonal[block.ColumnSector][c];
+                double re = factor * rho[k].Real, im = factor * rho[k].Imaginary;
                 foreach (var ladder in _ladders)
                 {
                     int source = ladder.Sources[b];
                     int si = ladder.SourceOf[block.RowSector][i], sc = ladder.SourceOf[block.ColumnSector][c];
                     if (source < 0 || si < 0 || sc < 0) continue;
                     var from = layout.Blocks[source];
-                    sum += ladder.Magnitude[block.RowSector][i] * ladder.Magnitude[block.ColumnSector][c] * rho[from.Offset + (si * from.Columns) + sc];
+                    double coefficient = ladder.Magnitude[block.ColumnSector][c] * ladder.Magnitude[block.RowSector][i];
+                    Complex x = rho[from.Offset + (si * from.Columns) + sc];
+                    re = Math.FusedMultiplyAdd(coefficient, x.Real, re);
+                    im = Math.FusedMultiplyAdd(coefficient, x.Imaginary, im);
                 }
-                derivative[k] = sum;
+                derivative[k] = new Complex(re, im);
             }
         }
     }
