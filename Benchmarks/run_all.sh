@@ -11,7 +11,8 @@
 #   3. hyperfine: the whole `run` command on the Kerr benchmark (lindblad; trajectories 100 on 2 threads), median of
 #      --repeats runs after one warm-up, results/hyperfine-kerr-*.json.
 #   4. Benchmarks/compare_qutip.py: this engine and QuTiP 4.7 side by side (agreement and time ratios), medians of
-#      --repeats fresh-process runs; --quick skips the ~2 minute hot/cold mesolve. results/compare-qutip.{json,md}.
+#      --repeats fresh-process runs; --quick skips the hot/cold mesolve runs (~2 and ~5 minutes each).
+#      results/compare-qutip.{json,md}.
 #   5. Benchmarks/collect_results.py: results/latest.json (machine, date, load, every median and ratio) and
 #      results/latest.md (the tables for BENCHMARKS.md).
 # Needs: .NET 10 SDK, Debian python3-qutip and hyperfine (installed with apt-get when missing and running as root).
