@@ -95,6 +95,10 @@ public class RunCommandTests
         var (code, stdout, stderr) = cli.Run("validate", CliHarness.RepoConfig("hot-cold-cat.jsonc"));
         Assert.That(code, Is.EqualTo(0), stderr);
         Assert.That(stdout, Does.Contain("Hilbert dimension 400").And.Contain("secular margin"));
+        Assert.That(stdout, Does.Contain("lindblad basis: local modes (a perMode truncation"));
+        (code, stdout, stderr) = cli.Run("validate", CliHarness.RepoConfig("hot-cold-total-excitations.jsonc"));
+        Assert.That(code, Is.EqualTo(0), stderr);
+        Assert.That(stdout, Does.Contain("lindblad basis: normal modes, frequencies 0.958579, 1.24142"));
     }
 
     [Test]

@@ -27,6 +27,20 @@ internal static class ModelReport
         return s.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// The mode basis a <c>lindblad</c> run of <paramref name="config"/> evolves in, with the reason when it is not the
+    /// normal modes (README, <c>details.basis</c>); null for the other methods.
+    /// </summary>
+    public static string? LindbladBasis(Configuration.SimulationConfig config, OpenSystemModel model)
+    {
+        if (config.Run.Method != Configuration.RunMethod.Lindblad) return null;
+        string basis =
+            !config.Run.NormalModes ? "local modes (run.normalModes is false)"
+            : Lindblad.NormalModeFrame.Inapplicable(model, config.Truncation) is { } reason ? $"local modes ({reason})"
+            : "normal modes, frequencies " + string.Join(", ", NormalModeModel.TryCreate(model)!.Frequencies.Select(f => f.ToString("G6", CultureInfo.InvariantCulture)));
+        return "  lindblad basis: " + basis;
+    }
+
     private static string Format(Polynomial p) =>
         string.Join(" + ", p.Terms.Select(t => $"{FormatComplex(t.Coefficient)}·{string.Join(' ', t.Operators)}"));
 

@@ -16,6 +16,7 @@ internal static class ValidateCommand
             var model = BosonicTrajectories.Model.ModelBuilder.Build(loaded.Model);
             Console.WriteLine(ConfigDescription.Describe(loaded));
             Console.WriteLine(ModelReport.Describe(model));
+            if (ModelReport.LindbladBasis(loaded, model) is { } basis) Console.WriteLine(basis);
             return CommandLine.Success;
         }));
         return command;

@@ -39,6 +39,12 @@ internal sealed class NormalModeFrame
         return new NormalModeFrame(problem, PassiveModeTransform.Build(local.Space, normal.Modes));
     }
 
+    /// <summary>Null when the frame applies to <paramref name="model"/> on <paramref name="truncation"/>, else why it does not.</summary>
+    public static string? Inapplicable(OpenSystemModel model, Truncation truncation) =>
+        truncation is not TotalExcitationTruncation ? "a perMode truncation is not invariant under the normal-mode transform; totalExcitations is"
+        : NormalModeModel.TryCreate(model) is null ? "H is not Σ h_ij a_i† a_j or a jump is not linear"
+        : null;
+
     /// <summary>normal ← T† ρ T for a whole row-major D×D matrix.</summary>
     public void ToNormalModes(ReadOnlySpan<Complex> local, Span<Complex> normal) => _transform.ToNormalModes(local, normal, _workspace);
 
