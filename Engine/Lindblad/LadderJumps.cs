@@ -43,6 +43,7 @@ internal sealed class LadderJumps
     private readonly int[][] _laneStarts;           // [jump][sector] → first lane of that sector in _lanes
     private readonly double[] _magnitudes;          // every jump's |v| once per state, same order
     private readonly int[][] _magnitudeStarts;      // [jump][sector] → first state of that sector in _magnitudes
+    private readonly double[][] _rowFactors;        // [sector][(1 + jumps)·local + 1 + j] → |v_j|, and G_rr at + 0
 
     private LadderJumps(Ladder[] ladders, double[][] diagonal, CoherenceSectorLayout layout)
     {
@@ -66,6 +67,17 @@ internal sealed class LadderJumps
             }
         }
         _lanes = [.. lanes];
+        _rowFactors = new double[layout.States.Length][];
+        for (int n = 0; n < layout.States.Length; n++)
+        {
+            int width = 1 + ladders.Length;
+            _rowFactors[n] = new double[diagonal[n].Length * width];
+            for (int i = 0; i < diagonal[n].Length; i++)
+            {
+                _rowFactors[n][i * width] = diagonal[n][i];
+                for (int j = 0; j < ladders.Length; j++) _rowFactors[n][(i * width) + 1 + j] = ladders[j].Magnitude[n][i];
+            }
+        }
         _magnitudes = [.. magnitudes];
         _segments = new Segment[layout.States.Length][];
         _segmentOffsets = new int[layout.States.Length][];
@@ -135,7 +147,9 @@ internal sealed class LadderJumps
                     rowScale[active] = _magnitudeStarts[j][block.RowSector] + rowStart;
                     active++;
                 }
-                if (inside)
+                if (inside && active == 4 && jumps == 4)
+                    Tile4(block, rowStart, rows, columnStart, columns, rho, derivative, xOffset, xStride, sOffset);
+                else if (inside)
                     Tile(block, rowStart, rows, columnStart, columns, rho, derivative, xOffset[..active], xStride[..active], sOffset[..active], rowScale[..active], scale[..active]);
                 else
                     TileByEntry(b, block, layout, rowStart, rows, columnStart, columns, rho, derivative);
@@ -161,6 +175,158 @@ internal sealed class LadderJumps
             SegmentRow(rowDiagonal[i], ref Unsafe.Add(ref columnDiagonal, 2 * columnStart), ref Unsafe.Add(ref rhoLanes, row),
                 ref Unsafe.Add(ref yLanes, row), 2 * columns, ref rhoLanes, xOffset, sOffset, ref lanes, scale);
             for (int q = 0; q < xOffset.Length; q++) xOffset[q] += xStride[q];
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Tile"/> for exactly four active jumps, column chunk by column chunk with rows inside, so that the
+    /// column factors s_q and the column diagonal stay in registers across the rows. Same arithmetic per entry:
+    /// (a_i + g_c)·x, then per jump in order FMA(s_q[c]·r_q(i), x_q, ·).
+    /// </summary>
+    private void Tile4(
+        StoredBlock block, int rowStart, int rows, int columnStart, int columns, ReadOnlySpan<Complex> rho, Span<Complex> derivative,
+        ReadOnlySpan<int> xOffset, ReadOnlySpan<int> xStride, ReadOnlySpan<int> sOffset)
+    {
+        ref double rhoLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(rho));
+        ref double yLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(derivative));
+        ref double lanes = ref MemoryMarshal.GetArrayDataReference(_lanes);
+        ref double f = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rowFactors[block.RowSector]), 5 * rowStart);
+        ref double g = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_diagonalLanes[block.ColumnSector]), 2 * columnStart);
+        ref double s0 = ref Unsafe.Add(ref lanes, sOffset[0]);
+        ref double s1 = ref Unsafe.Add(ref lanes, sOffset[1]);
+        ref double s2 = ref Unsafe.Add(ref lanes, sOffset[2]);
+        ref double s3 = ref Unsafe.Add(ref lanes, sOffset[3]);
+        ref double x0 = ref Unsafe.Add(ref rhoLanes, xOffset[0]);
+        ref double x1 = ref Unsafe.Add(ref rhoLanes, xOffset[1]);
+        ref double x2 = ref Unsafe.Add(ref rhoLanes, xOffset[2]);
+        ref double x3 = ref Unsafe.Add(ref rhoLanes, xOffset[3]);
+        nint d0 = xStride[0], d1 = xStride[1], d2 = xStride[2], d3 = xStride[3];
+        int rowBase = 2 * (block.Offset + (rowStart * block.Columns) + columnStart);
+        ref double x = ref Unsafe.Add(ref rhoLanes, rowBase);
+        ref double y = ref Unsafe.Add(ref yLanes, rowBase);
+        nint dx = 2 * block.Columns;
+        nint count = 2 * columns;
+        nint k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; k + 8 <= count; k += 8)
+            {
+                var g0 = Vector256.LoadUnsafe(ref g, (nuint)k);
+                var g1 = Vector256.LoadUnsafe(ref g, (nuint)(k + 4));
+                var s00 = Vector256.LoadUnsafe(ref s0, (nuint)k);
+                var s01 = Vector256.LoadUnsafe(ref s0, (nuint)(k + 4));
+                var s10 = Vector256.LoadUnsafe(ref s1, (nuint)k);
+                var s11 = Vector256.LoadUnsafe(ref s1, (nuint)(k + 4));
+                var s20 = Vector256.LoadUnsafe(ref s2, (nuint)k);
+                var s21 = Vector256.LoadUnsafe(ref s2, (nuint)(k + 4));
+                var s30 = Vector256.LoadUnsafe(ref s3, (nuint)k);
+                var s31 = Vector256.LoadUnsafe(ref s3, (nuint)(k + 4));
+                ref double xr = ref Unsafe.Add(ref x, k);
+                ref double yr = ref Unsafe.Add(ref y, k);
+                ref double xr0 = ref Unsafe.Add(ref x0, k);
+                ref double xr1 = ref Unsafe.Add(ref x1, k);
+                ref double xr2 = ref Unsafe.Add(ref x2, k);
+                ref double xr3 = ref Unsafe.Add(ref x3, k);
+                for (nint i = 0, e = 5 * (nint)rows; i < e; i += 5)
+                {
+                    var shift = Vector256.Create(Unsafe.Add(ref f, i));
+                    var y0 = (shift + g0) * Vector256.LoadUnsafe(ref xr);
+                    var y1 = (shift + g1) * Vector256.LoadUnsafe(ref xr, 4);
+                    var r = Vector256.Create(Unsafe.Add(ref f, i + 1));
+                    y0 = Vector256.FusedMultiplyAdd(s00 * r, Vector256.LoadUnsafe(ref xr0), y0);
+                    y1 = Vector256.FusedMultiplyAdd(s01 * r, Vector256.LoadUnsafe(ref xr0, 4), y1);
+                    r = Vector256.Create(Unsafe.Add(ref f, i + 2));
+                    y0 = Vector256.FusedMultiplyAdd(s10 * r, Vector256.LoadUnsafe(ref xr1), y0);
+                    y1 = Vector256.FusedMultiplyAdd(s11 * r, Vector256.LoadUnsafe(ref xr1, 4), y1);
+                    r = Vector256.Create(Unsafe.Add(ref f, i + 3));
+                    y0 = Vector256.FusedMultiplyAdd(s20 * r, Vector256.LoadUnsafe(ref xr2), y0);
+                    y1 = Vector256.FusedMultiplyAdd(s21 * r, Vector256.LoadUnsafe(ref xr2, 4), y1);
+                    r = Vector256.Create(Unsafe.Add(ref f, i + 4));
+                    y0 = Vector256.FusedMultiplyAdd(s30 * r, Vector256.LoadUnsafe(ref xr3), y0);
+                    y1 = Vector256.FusedMultiplyAdd(s31 * r, Vector256.LoadUnsafe(ref xr3, 4), y1);
+                    y0.StoreUnsafe(ref yr);
+                    y1.StoreUnsafe(ref yr, 4);
+                    xr = ref Unsafe.Add(ref xr, dx);
+                    yr = ref Unsafe.Add(ref yr, dx);
+                    xr0 = ref Unsafe.Add(ref xr0, d0);
+                    xr1 = ref Unsafe.Add(ref xr1, d1);
+                    xr2 = ref Unsafe.Add(ref xr2, d2);
+                    xr3 = ref Unsafe.Add(ref xr3, d3);
+                }
+            }
+            if (k + 4 <= count)
+            {
+                var g0 = Vector256.LoadUnsafe(ref g, (nuint)k);
+                var s00 = Vector256.LoadUnsafe(ref s0, (nuint)k);
+                var s10 = Vector256.LoadUnsafe(ref s1, (nuint)k);
+                var s20 = Vector256.LoadUnsafe(ref s2, (nuint)k);
+                var s30 = Vector256.LoadUnsafe(ref s3, (nuint)k);
+                ref double xr = ref Unsafe.Add(ref x, k);
+                ref double yr = ref Unsafe.Add(ref y, k);
+                ref double xr0 = ref Unsafe.Add(ref x0, k);
+                ref double xr1 = ref Unsafe.Add(ref x1, k);
+                ref double xr2 = ref Unsafe.Add(ref x2, k);
+                ref double xr3 = ref Unsafe.Add(ref x3, k);
+                for (nint i = 0, e = 5 * (nint)rows; i < e; i += 5)
+                {
+                    var y0 = (Vector256.Create(Unsafe.Add(ref f, i)) + g0) * Vector256.LoadUnsafe(ref xr);
+                    y0 = Vector256.FusedMultiplyAdd(s00 * Vector256.Create(Unsafe.Add(ref f, i + 1)), Vector256.LoadUnsafe(ref xr0), y0);
+                    y0 = Vector256.FusedMultiplyAdd(s10 * Vector256.Create(Unsafe.Add(ref f, i + 2)), Vector256.LoadUnsafe(ref xr1), y0);
+                    y0 = Vector256.FusedMultiplyAdd(s20 * Vector256.Create(Unsafe.Add(ref f, i + 3)), Vector256.LoadUnsafe(ref xr2), y0);
+                    y0 = Vector256.FusedMultiplyAdd(s30 * Vector256.Create(Unsafe.Add(ref f, i + 4)), Vector256.LoadUnsafe(ref xr3), y0);
+                    y0.StoreUnsafe(ref yr);
+                    xr = ref Unsafe.Add(ref xr, dx);
+                    yr = ref Unsafe.Add(ref yr, dx);
+                    xr0 = ref Unsafe.Add(ref xr0, d0);
+                    xr1 = ref Unsafe.Add(ref xr1, d1);
+                    xr2 = ref Unsafe.Add(ref xr2, d2);
+                    xr3 = ref Unsafe.Add(ref xr3, d3);
+                }
+                k += 4;
+            }
+            if (k + 2 <= count)
+            {
+                var g0 = Vector128.LoadUnsafe(ref g, (nuint)k);
+                var s00 = Vector128.LoadUnsafe(ref s0, (nuint)k);
+                var s10 = Vector128.LoadUnsafe(ref s1, (nuint)k);
+                var s20 = Vector128.LoadUnsafe(ref s2, (nuint)k);
+                var s30 = Vector128.LoadUnsafe(ref s3, (nuint)k);
+                ref double xr = ref Unsafe.Add(ref x, k);
+                ref double yr = ref Unsafe.Add(ref y, k);
+                ref double xr0 = ref Unsafe.Add(ref x0, k);
+                ref double xr1 = ref Unsafe.Add(ref x1, k);
+                ref double xr2 = ref Unsafe.Add(ref x2, k);
+                ref double xr3 = ref Unsafe.Add(ref x3, k);
+                for (nint i = 0, e = 5 * (nint)rows; i < e; i += 5)
+                {
+                    var y0 = (Vector128.Create(Unsafe.Add(ref f, i)) + g0) * Vector128.LoadUnsafe(ref xr);
+                    y0 = Vector128.FusedMultiplyAdd(s00 * Vector128.Create(Unsafe.Add(ref f, i + 1)), Vector128.LoadUnsafe(ref xr0), y0);
+                    y0 = Vector128.FusedMultiplyAdd(s10 * Vector128.Create(Unsafe.Add(ref f, i + 2)), Vector128.LoadUnsafe(ref xr1), y0);
+                    y0 = Vector128.FusedMultiplyAdd(s20 * Vector128.Create(Unsafe.Add(ref f, i + 3)), Vector128.LoadUnsafe(ref xr2), y0);
+                    y0 = Vector128.FusedMultiplyAdd(s30 * Vector128.Create(Unsafe.Add(ref f, i + 4)), Vector128.LoadUnsafe(ref xr3), y0);
+                    y0.StoreUnsafe(ref yr);
+                    xr = ref Unsafe.Add(ref xr, dx);
+                    yr = ref Unsafe.Add(ref yr, dx);
+                    xr0 = ref Unsafe.Add(ref xr0, d0);
+                    xr1 = ref Unsafe.Add(ref xr1, d1);
+                    xr2 = ref Unsafe.Add(ref xr2, d2);
+                    xr3 = ref Unsafe.Add(ref xr3, d3);
+                }
+                k += 2;
+            }
+        }
+        for (; k < count; k++)
+        {
+            for (nint i = 0; i < rows; i++)
+            {
+                ref double fi = ref Unsafe.Add(ref f, 5 * i);
+                double sum = (fi + Unsafe.Add(ref g, k)) * Unsafe.Add(ref x, (i * dx) + k);
+                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s0, k) * Unsafe.Add(ref fi, 1), Unsafe.Add(ref x0, (i * d0) + k), sum);
+                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s1, k) * Unsafe.Add(ref fi, 2), Unsafe.Add(ref x1, (i * d1) + k), sum);
+                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s2, k) * Unsafe.Add(ref fi, 3), Unsafe.Add(ref x2, (i * d2) + k), sum);
+                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s3, k) * Unsafe.Add(ref fi, 4), Unsafe.Add(ref x3, (i * d3) + k), sum);
+                Unsafe.Add(ref y, (i * dx) + k) = sum;
+            }
         }
     }
 
