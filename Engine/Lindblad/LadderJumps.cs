@@ -121,6 +121,7 @@ internal sealed class LadderJumps
         Span<int> sOffset = stackalloc int[jumps];            //   lanes into the column factors
         Span<int> rowScale = stackalloc int[jumps];           //   its |v| of the tile's row 0 in _magnitudes
         Span<double> scale = stackalloc double[jumps];        //   |v_i| of the current row
+        Span<int> activeJump = stackalloc int[jumps];         //   its jump index
         var rowSegments = _segments[block.RowSector];
         var columnSegments = _segments[block.ColumnSector];
         int[] rowOffsets = _segmentOffsets[block.RowSector], columnOffsets = _segmentOffsets[block.ColumnSector];
@@ -145,10 +146,20 @@ internal sealed class LadderJumps
                     xStride[active] = 2 * from.Columns;
                     sOffset[active] = _laneStarts[j][block.ColumnSector] + (2 * columnStart);
                     rowScale[active] = _magnitudeStarts[j][block.RowSector] + rowStart;
+                    activeJump[active] = j;
                     active++;
                 }
                 if (inside && active == 4 && jumps == 4)
-                    Tile4(block, rowStart, rows, columnStart, columns, rho, derivative, xOffset, xStride, sOffset);
+                {
+                    // Bands of rows, so that the rows of a column chunk (six streams) stay in L1 between chunks.
+                    for (int band = 0; band < rows; band += BandRows)
+                        Tile4(block, rowStart, band, Math.Min(BandRows, rows - band), columnStart, columns, rho, derivative, xOffset, xStride, sOffset);
+                }
+                else if (inside && active == 2)
+                {
+                    for (int band = 0; band < rows; band += BandRows)
+                        Tile2(block, rowStart, band, Math.Min(BandRows, rows - band), columnStart, columns, rho, derivative, xOffset, xStride, sOffset, activeJump);
+                }
                 else if (inside)
                     Tile(block, rowStart, rows, columnStart, columns, rho, derivative, xOffset[..active], xStride[..active], sOffset[..active], rowScale[..active], scale[..active]);
                 else
@@ -183,10 +194,13 @@ internal sealed class LadderJumps
     /// column factors s_q and the column diagonal stay in registers across the rows. Same arithmetic per entry:
     /// (a_i + g_c)·x, then per jump in order FMA(s_q[c]·r_q(i), x_q, ·).
     /// </summary>
+    private const int BandRows = 24;
+
     private void Tile4(
-        StoredBlock block, int rowStart, int rows, int columnStart, int columns, ReadOnlySpan<Complex> rho, Span<Complex> derivative,
+        StoredBlock block, int tileRow, int band, int rows, int columnStart, int columns, ReadOnlySpan<Complex> rho, Span<Complex> derivative,
         ReadOnlySpan<int> xOffset, ReadOnlySpan<int> xStride, ReadOnlySpan<int> sOffset)
     {
+        int rowStart = tileRow + band;
         ref double rhoLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(rho));
         ref double yLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(derivative));
         ref double lanes = ref MemoryMarshal.GetArrayDataReference(_lanes);
@@ -196,10 +210,10 @@ internal sealed class LadderJumps
         ref double s1 = ref Unsafe.Add(ref lanes, sOffset[1]);
         ref double s2 = ref Unsafe.Add(ref lanes, sOffset[2]);
         ref double s3 = ref Unsafe.Add(ref lanes, sOffset[3]);
-        ref double x0 = ref Unsafe.Add(ref rhoLanes, xOffset[0]);
-        ref double x1 = ref Unsafe.Add(ref rhoLanes, xOffset[1]);
-        ref double x2 = ref Unsafe.Add(ref rhoLanes, xOffset[2]);
-        ref double x3 = ref Unsafe.Add(ref rhoLanes, xOffset[3]);
+        ref double x0 = ref Unsafe.Add(ref rhoLanes, xOffset[0] + (band * xStride[0]));
+        ref double x1 = ref Unsafe.Add(ref rhoLanes, xOffset[1] + (band * xStride[1]));
+        ref double x2 = ref Unsafe.Add(ref rhoLanes, xOffset[2] + (band * xStride[2]));
+        ref double x3 = ref Unsafe.Add(ref rhoLanes, xOffset[3] + (band * xStride[3]));
         nint d0 = xStride[0], d1 = xStride[1], d2 = xStride[2], d3 = xStride[3];
         int rowBase = 2 * (block.Offset + (rowStart * block.Columns) + columnStart);
         ref double x = ref Unsafe.Add(ref rhoLanes, rowBase);
@@ -325,6 +339,124 @@ internal sealed class LadderJumps
                 sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s1, k) * Unsafe.Add(ref fi, 2), Unsafe.Add(ref x1, (i * d1) + k), sum);
                 sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s2, k) * Unsafe.Add(ref fi, 3), Unsafe.Add(ref x2, (i * d2) + k), sum);
                 sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s3, k) * Unsafe.Add(ref fi, 4), Unsafe.Add(ref x3, (i * d3) + k), sum);
+                Unsafe.Add(ref y, (i * dx) + k) = sum;
+            }
+        }
+    }
+
+    /// <summary><see cref="Tile4"/> for exactly two active jumps (any two, in jump order).</summary>
+    private void Tile2(
+        StoredBlock block, int tileRow, int band, int rows, int columnStart, int columns, ReadOnlySpan<Complex> rho, Span<Complex> derivative,
+        ReadOnlySpan<int> xOffset, ReadOnlySpan<int> xStride, ReadOnlySpan<int> sOffset, ReadOnlySpan<int> activeJump)
+    {
+        int rowStart = tileRow + band;
+        nint w = 1 + _ladders.Length;
+        nint p0 = 1 + activeJump[0], p1 = 1 + activeJump[1];
+        ref double rhoLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(rho));
+        ref double yLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(derivative));
+        ref double lanes = ref MemoryMarshal.GetArrayDataReference(_lanes);
+        ref double f = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rowFactors[block.RowSector]), w * rowStart);
+        ref double f0 = ref Unsafe.Add(ref f, p0);
+        ref double f1 = ref Unsafe.Add(ref f, p1);
+        ref double g = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_diagonalLanes[block.ColumnSector]), 2 * columnStart);
+        ref double s0 = ref Unsafe.Add(ref lanes, sOffset[0]);
+        ref double s1 = ref Unsafe.Add(ref lanes, sOffset[1]);
+        ref double x0 = ref Unsafe.Add(ref rhoLanes, xOffset[0] + (band * xStride[0]));
+        ref double x1 = ref Unsafe.Add(ref rhoLanes, xOffset[1] + (band * xStride[1]));
+        nint d0 = xStride[0], d1 = xStride[1];
+        int rowBase = 2 * (block.Offset + (rowStart * block.Columns) + columnStart);
+        ref double x = ref Unsafe.Add(ref rhoLanes, rowBase);
+        ref double y = ref Unsafe.Add(ref yLanes, rowBase);
+        nint dx = 2 * block.Columns;
+        nint count = 2 * columns;
+        nint e = w * rows;
+        nint k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; k + 8 <= count; k += 8)
+            {
+                var g0 = Vector256.LoadUnsafe(ref g, (nuint)k);
+                var g1 = Vector256.LoadUnsafe(ref g, (nuint)(k + 4));
+                var s00 = Vector256.LoadUnsafe(ref s0, (nuint)k);
+                var s01 = Vector256.LoadUnsafe(ref s0, (nuint)(k + 4));
+                var s10 = Vector256.LoadUnsafe(ref s1, (nuint)k);
+                var s11 = Vector256.LoadUnsafe(ref s1, (nuint)(k + 4));
+                ref double xr = ref Unsafe.Add(ref x, k);
+                ref double yr = ref Unsafe.Add(ref y, k);
+                ref double xr0 = ref Unsafe.Add(ref x0, k);
+                ref double xr1 = ref Unsafe.Add(ref x1, k);
+                for (nint i = 0; i < e; i += w)
+                {
+                    var shift = Vector256.Create(Unsafe.Add(ref f, i));
+                    var y0 = (shift + g0) * Vector256.LoadUnsafe(ref xr);
+                    var y1 = (shift + g1) * Vector256.LoadUnsafe(ref xr, 4);
+                    var r = Vector256.Create(Unsafe.Add(ref f0, i));
+                    y0 = Vector256.FusedMultiplyAdd(s00 * r, Vector256.LoadUnsafe(ref xr0), y0);
+                    y1 = Vector256.FusedMultiplyAdd(s01 * r, Vector256.LoadUnsafe(ref xr0, 4), y1);
+                    r = Vector256.Create(Unsafe.Add(ref f1, i));
+                    y0 = Vector256.FusedMultiplyAdd(s10 * r, Vector256.LoadUnsafe(ref xr1), y0);
+                    y1 = Vector256.FusedMultiplyAdd(s11 * r, Vector256.LoadUnsafe(ref xr1, 4), y1);
+                    y0.StoreUnsafe(ref yr);
+                    y1.StoreUnsafe(ref yr, 4);
+                    xr = ref Unsafe.Add(ref xr, dx);
+                    yr = ref Unsafe.Add(ref yr, dx);
+                    xr0 = ref Unsafe.Add(ref xr0, d0);
+                    xr1 = ref Unsafe.Add(ref xr1, d1);
+                }
+            }
+            if (k + 4 <= count)
+            {
+                var g0 = Vector256.LoadUnsafe(ref g, (nuint)k);
+                var s00 = Vector256.LoadUnsafe(ref s0, (nuint)k);
+                var s10 = Vector256.LoadUnsafe(ref s1, (nuint)k);
+                ref double xr = ref Unsafe.Add(ref x, k);
+                ref double yr = ref Unsafe.Add(ref y, k);
+                ref double xr0 = ref Unsafe.Add(ref x0, k);
+                ref double xr1 = ref Unsafe.Add(ref x1, k);
+                for (nint i = 0; i < e; i += w)
+                {
+                    var y0 = (Vector256.Create(Unsafe.Add(ref f, i)) + g0) * Vector256.LoadUnsafe(ref xr);
+                    y0 = Vector256.FusedMultiplyAdd(s00 * Vector256.Create(Unsafe.Add(ref f0, i)), Vector256.LoadUnsafe(ref xr0), y0);
+                    y0 = Vector256.FusedMultiplyAdd(s10 * Vector256.Create(Unsafe.Add(ref f1, i)), Vector256.LoadUnsafe(ref xr1), y0);
+                    y0.StoreUnsafe(ref yr);
+                    xr = ref Unsafe.Add(ref xr, dx);
+                    yr = ref Unsafe.Add(ref yr, dx);
+                    xr0 = ref Unsafe.Add(ref xr0, d0);
+                    xr1 = ref Unsafe.Add(ref xr1, d1);
+                }
+                k += 4;
+            }
+            if (k + 2 <= count)
+            {
+                var g0 = Vector128.LoadUnsafe(ref g, (nuint)k);
+                var s00 = Vector128.LoadUnsafe(ref s0, (nuint)k);
+                var s10 = Vector128.LoadUnsafe(ref s1, (nuint)k);
+                ref double xr = ref Unsafe.Add(ref x, k);
+                ref double yr = ref Unsafe.Add(ref y, k);
+                ref double xr0 = ref Unsafe.Add(ref x0, k);
+                ref double xr1 = ref Unsafe.Add(ref x1, k);
+                for (nint i = 0; i < e; i += w)
+                {
+                    var y0 = (Vector128.Create(Unsafe.Add(ref f, i)) + g0) * Vector128.LoadUnsafe(ref xr);
+                    y0 = Vector128.FusedMultiplyAdd(s00 * Vector128.Create(Unsafe.Add(ref f0, i)), Vector128.LoadUnsafe(ref xr0), y0);
+                    y0 = Vector128.FusedMultiplyAdd(s10 * Vector128.Create(Unsafe.Add(ref f1, i)), Vector128.LoadUnsafe(ref xr1), y0);
+                    y0.StoreUnsafe(ref yr);
+                    xr = ref Unsafe.Add(ref xr, dx);
+                    yr = ref Unsafe.Add(ref yr, dx);
+                    xr0 = ref Unsafe.Add(ref xr0, d0);
+                    xr1 = ref Unsafe.Add(ref xr1, d1);
+                }
+                k += 2;
+            }
+        }
+        for (; k < count; k++)
+        {
+            for (nint i = 0; i < rows; i++)
+            {
+                ref double fi = ref Unsafe.Add(ref f, w * i);
+                double sum = (fi + Unsafe.Add(ref g, k)) * Unsafe.Add(ref x, (i * dx) + k);
+                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s0, k) * Unsafe.Add(ref fi, p0), Unsafe.Add(ref x0, (i * d0) + k), sum);
+                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s1, k) * Unsafe.Add(ref fi, p1), Unsafe.Add(ref x1, (i * d1) + k), sum);
                 Unsafe.Add(ref y, (i * dx) + k) = sum;
             }
         }
