@@ -19,9 +19,11 @@ namespace BosonicTrajectories.Lindblad;
 /// |v| at every local state twice (the re and im lanes of a complex vector). The states of a sector are cut into
 /// segments on which every jump's source is the local state plus a constant; a state without a source inside a
 /// segment keeps that constant with |v| = 0, so it adds exactly nothing. A block is then a few tiles (row segment ×
-/// column segment; one tile for two modes) on which every term is a shifted copy of its source block, and the kernel
-/// runs along each row of a tile with four vectors of the derivative in registers, adding every jump into them:
-/// each derivative entry is written once, with one real multiply and one fused multiply-add per entry and jump.
+/// column segment; one tile for two modes) on which every term is a shifted copy of its source block. With four (or
+/// two) active jumps the kernel runs down a tile two vectors of columns at a time, in bands of rows, with those
+/// columns' factors |v_k| and G_kk in registers and each row's G_ii and |v_i| read from one interleaved record; other
+/// jump counts run along each row with four vectors of the derivative in registers. Either way each derivative entry
+/// is written once, with one real multiply and one fused multiply-add per entry and jump.
 /// A tile whose shifted reads would leave the stored state (the first and last rows of the storage) is done entry by
 /// entry instead, with the same arithmetic. Order-0 derivative blocks come out exactly Hermitian for a Hermitian ρ
 /// (up to the sign of zeros): entries (i, k) and (k, i) add the same products in the same order, with conjugate
