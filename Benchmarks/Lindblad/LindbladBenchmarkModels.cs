@@ -47,6 +47,15 @@ internal static class LindbladBenchmarkModels
         return rho;
     }
 
+    /// <summary>⟨n_mode⟩ of a row-major D×D density matrix (what the solve benchmarks observe at every sample).</summary>
+    public static double MeanOccupation(FockSpace space, ReadOnlySpan<Complex> rho, int mode)
+    {
+        int d = space.Dimension;
+        double n = 0;
+        for (int i = 0; i < d; i++) n += space.Occupation(i, mode) * rho[(i * d) + i].Real;
+        return n;
+    }
+
     private static OpenSystemModel Passive(double[,] h, double[,] emission, double[,] absorption)
     {
         int d = h.GetLength(0);

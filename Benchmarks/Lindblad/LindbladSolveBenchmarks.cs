@@ -35,14 +35,8 @@ public class LindbladSolveBenchmarks
     public double HotColdLindbladRun()
     {
         double last = 0;
-        int d = _space.Dimension;
         var evolution = new LindbladEvolution(_hotCold, "dopri5", new IntegratorOptions(1e-6, 1e-8));
-        evolution.Run(_cat, 200, 201, (_, rho) =>
-        {
-            double n0 = 0;
-            for (int i = 0; i < d; i++) n0 += _space.Occupation(i, 0) * rho[(i * d) + i].Real;
-            last = n0;
-        });
+        evolution.Run(_cat, 200, 201, (_, rho) => last = LindbladBenchmarkModels.MeanOccupation(_space, rho, 0));
         return last;
     }
 

@@ -39,14 +39,8 @@ public class NormalModeSolveBenchmarks
     public double HotColdTotalExcitations30()
     {
         double last = 0;
-        int d = _space.Dimension;
         var evolution = new LindbladEvolution(_problem, "dopri5", new IntegratorOptions(1e-6, 1e-8)) { UseNormalModes = NormalModes };
-        evolution.Run(_cat, 200, 201, (_, rho) =>
-        {
-            double n0 = 0;
-            for (int i = 0; i < d; i++) n0 += _space.Occupation(i, 0) * rho[(i * d) + i].Real;
-            last = n0;
-        });
+        evolution.Run(_cat, 200, 201, (_, rho) => last = LindbladBenchmarkModels.MeanOccupation(_space, rho, 0));
         if (evolution.EvolvedInNormalModes != NormalModes) throw new InvalidOperationException("the frame was not taken as asked");
         return last;
     }

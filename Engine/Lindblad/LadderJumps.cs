@@ -43,8 +43,6 @@ internal sealed class LadderJumps
     private readonly int[][] _segmentOffsets;       // [sector][segment · ladders + j] → source − state, or Absent
     private readonly double[] _lanes;               // every jump's |v| twice per state, jump by jump, sector by sector
     private readonly int[][] _laneStarts;           // [jump][sector] → first lane of that sector in _lanes
-    private readonly double[] _magnitudes;          // every jump's |v| once per state, same order
-    private readonly int[][] _magnitudeStarts;      // [jump][sector] → first state of that sector in _magnitudes
     private readonly double[][] _rowFactors;        // [sector][(1 + jumps)·local + 1 + j] → |v_j|, and G_rr at + 0
 
     private LadderJumps(Ladder[] ladders, double[][] diagonal, CoherenceSectorLayout layout)
@@ -53,19 +51,14 @@ internal sealed class LadderJumps
         _diagonal = diagonal;
         _diagonalLanes = [.. diagonal.Select(Twice)];
         var lanes = new List<double>();
-        var magnitudes = new List<double>();
         _laneStarts = new int[ladders.Length][];
-        _magnitudeStarts = new int[ladders.Length][];
         for (int j = 0; j < ladders.Length; j++)
         {
             _laneStarts[j] = new int[layout.States.Length];
-            _magnitudeStarts[j] = new int[layout.States.Length];
             for (int n = 0; n < layout.States.Length; n++)
             {
                 _laneStarts[j][n] = lanes.Count;
-                _magnitudeStarts[j][n] = magnitudes.Count;
                 lanes.AddRange(Twice(ladders[j].Magnitude[n]));
-                magnitudes.AddRange(ladders[j].Magnitude[n]);
             }
         }
         _lanes = [.. lanes];
@@ -80,7 +73,6 @@ internal sealed class LadderJumps
                 for (int j = 0; j < ladders.Length; j++) _rowFactors[n][(i * width) + 1 + j] = ladders[j].Magnitude[n][i];
             }
         }
-        _magnitudes = [.. magnitudes];
         _segments = new Segment[layout.States.Length][];
         _segmentOffsets = new int[layout.States.Length][];
         for (int n = 0; n < layout.States.Length; n++) (_segments[n], _segmentOffsets[n]) = Segments(n, layout.States[n].Length);
@@ -121,7 +113,6 @@ internal sealed class LadderJumps
         Span<int> xOffset = stackalloc int[jumps];            // per active jump of a tile: lanes into ρ at the tile's row 0
         Span<int> xStride = stackalloc int[jumps];            //   lanes from one source row to the next
         Span<int> sOffset = stackalloc int[jumps];            //   lanes into the column factors
-        Span<int> rowScale = stackalloc int[jumps];           //   its |v| of the tile's row 0 in _magnitudes
         Span<double> scale = stackalloc double[jumps];        //   |v_i| of the current row
         Span<int> activeJump = stackalloc int[jumps];         //   its jump index
         var rowSegments = _segments[block.RowSector];
@@ -147,7 +138,6 @@ internal sealed class LadderJumps
                     xOffset[active] = 2 * first;
                     xStride[active] = 2 * from.Columns;
                     sOffset[active] = _laneStarts[j][block.ColumnSector] + (2 * columnStart);
-                    rowScale[active] = _magnitudeStarts[j][block.RowSector] + rowStart;
                     activeJump[active] = j;
                     active++;
                 }
@@ -163,7 +153,7 @@ internal sealed class LadderJumps
                         Tile2(block, rowStart, band, Math.Min(BandRows, rows - band), columnStart, columns, rho, derivative, xOffset, xStride, sOffset, activeJump);
                 }
                 else if (inside)
-                    Tile(block, rowStart, rows, columnStart, columns, rho, derivative, xOffset[..active], xStride[..active], sOffset[..active], rowScale[..active], scale[..active]);
+                    Tile(block, rowStart, rows, columnStart, columns, rho, derivative, xOffset[..active], xStride[..active], sOffset[..active], activeJump[..active], scale[..active]);
                 else
                     TileByEntry(b, block, layout, rowStart, rows, columnStart, columns, rho, derivative);
             }
@@ -173,19 +163,19 @@ internal sealed class LadderJumps
     /// <summary>One tile, row by row through <see cref="SegmentRow"/>.</summary>
     private void Tile(
         StoredBlock block, int rowStart, int rows, int columnStart, int columns, ReadOnlySpan<Complex> rho, Span<Complex> derivative,
-        Span<int> xOffset, ReadOnlySpan<int> xStride, ReadOnlySpan<int> sOffset, ReadOnlySpan<int> rowScale, Span<double> scale)
+        Span<int> xOffset, ReadOnlySpan<int> xStride, ReadOnlySpan<int> sOffset, ReadOnlySpan<int> activeJump, Span<double> scale)
     {
         ref double rhoLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(rho));
         ref double yLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(derivative));
         ref double lanes = ref MemoryMarshal.GetArrayDataReference(_lanes);
-        ref double magnitudes = ref MemoryMarshal.GetArrayDataReference(_magnitudes);
-        double[] rowDiagonal = _diagonal[block.RowSector];
+        double[] factors = _rowFactors[block.RowSector];
+        int width = 1 + _ladders.Length;
         ref double columnDiagonal = ref MemoryMarshal.GetArrayDataReference(_diagonalLanes[block.ColumnSector]);
         for (int i = rowStart; i < rowStart + rows; i++)
         {
-            for (int q = 0; q < scale.Length; q++) scale[q] = Unsafe.Add(ref magnitudes, rowScale[q] + i - rowStart);
+            for (int q = 0; q < scale.Length; q++) scale[q] = factors[(i * width) + 1 + activeJump[q]];
             int row = 2 * (block.Offset + (i * block.Columns) + columnStart);
-            SegmentRow(rowDiagonal[i], ref Unsafe.Add(ref columnDiagonal, 2 * columnStart), ref Unsafe.Add(ref rhoLanes, row),
+            SegmentRow(factors[i * width], ref Unsafe.Add(ref columnDiagonal, 2 * columnStart), ref Unsafe.Add(ref rhoLanes, row),
                 ref Unsafe.Add(ref yLanes, row), 2 * columns, ref rhoLanes, xOffset, sOffset, ref lanes, scale);
             for (int q = 0; q < xOffset.Length; q++) xOffset[q] += xStride[q];
         }
