@@ -19,11 +19,12 @@ namespace BosonicTrajectories.Lindblad;
 /// |v| at every local state twice (the re and im lanes of a complex vector). The states of a sector are cut into
 /// segments on which every jump's source is the local state plus a constant; a state without a source inside a
 /// segment keeps that constant with |v| = 0, so it adds exactly nothing. A block is then a few tiles (row segment ×
-/// column segment; one tile for two modes) on which every term is a shifted copy of its source block. With four (or
-/// two) active jumps the kernel runs down a tile two vectors of columns at a time, in bands of rows, with those
-/// columns' factors |v_k| and G_kk in registers and each row's G_ii and |v_i| read from one interleaved record; other
-/// jump counts run along each row with four vectors of the derivative in registers. Either way each derivative entry
-/// is written once, with one real multiply and one fused multiply-add per entry and jump.
+/// column segment; one tile for two modes) on which every term is a shifted copy of its source block. The tiles, with
+/// each active jump's source position and strides, are planned once per layout (<see cref="TilePlan"/>). With four
+/// (or two) active jumps and at least four columns a tile goes in bands of rows through <see cref="LadderTile"/>, which
+/// keeps the columns' factors |v_k| and G_kk in registers and reads each row's G_ii and |v_i| from one interleaved
+/// record; other tiles run along each row with four vectors of the derivative in registers. Either way each derivative
+/// entry is written once, with one real multiply and one fused multiply-add per entry and jump.
 /// A tile whose shifted reads would leave the stored state (the first and last rows of the storage) is done entry by
 /// entry instead, with the same arithmetic. Order-0 derivative blocks come out exactly Hermitian for a Hermitian ρ
 /// (up to the sign of zeros): entries (i, k) and (k, i) add the same products in the same order, with conjugate
@@ -44,6 +45,7 @@ internal sealed class LadderJumps
     private readonly double[] _lanes;               // every jump's |v| twice per state, jump by jump, sector by sector
     private readonly int[][] _laneStarts;           // [jump][sector] → first lane of that sector in _lanes
     private readonly double[][] _rowFactors;        // [sector][(1 + jumps)·local + 1 + j] → |v_j|, and G_rr at + 0
+    private readonly TilePlan[][] _tiles;           // [stored block] → its tiles
 
     private LadderJumps(Ladder[] ladders, double[][] diagonal, CoherenceSectorLayout layout)
     {
@@ -76,6 +78,7 @@ internal sealed class LadderJumps
         _segments = new Segment[layout.States.Length][];
         _segmentOffsets = new int[layout.States.Length][];
         for (int n = 0; n < layout.States.Length; n++) (_segments[n], _segmentOffsets[n]) = Segments(n, layout.States[n].Length);
+        _tiles = [.. Enumerable.Range(0, layout.Blocks.Length).Select(b => Tiles(b, layout))];
     }
 
     /// <summary>Number of ladder jumps.</summary>
@@ -109,22 +112,47 @@ internal sealed class LadderJumps
     /// <summary>Writes the derivative block Y of the stored block <paramref name="b"/> (overwrites Y).</summary>
     public void EvaluateBlock(int b, StoredBlock block, CoherenceSectorLayout layout, ReadOnlySpan<Complex> rho, Span<Complex> derivative)
     {
+        foreach (var tile in _tiles[b])
+        {
+            switch (tile.Kind)
+            {
+                case TileKind.Banded:
+                    // Bands of rows, so that the rows of a column chunk (2 + active streams) stay in L1 between chunks.
+                    for (int band = 0; band < tile.Rows; band += BandRows)
+                        Band(block, tile, band, Math.Min(BandRows, tile.Rows - band), rho, derivative);
+                    break;
+                case TileKind.RowByRow:
+                    Tile(block, tile, rho, derivative);
+                    break;
+                default:
+                    TileByEntry(b, block, layout, tile.RowStart, tile.Rows, tile.ColumnStart, tile.Columns, rho, derivative);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The tiles of stored block <paramref name="b"/> (row segment × column segment), each with its active jumps (those
+    /// with a source block and a source in both segments) and how it is computed.
+    /// </summary>
+    private TilePlan[] Tiles(int b, CoherenceSectorLayout layout)
+    {
+        var block = layout.Blocks[b];
         int jumps = _ladders.Length;
-        Span<int> xOffset = stackalloc int[jumps];            // per active jump of a tile: lanes into ρ at the tile's row 0
-        Span<int> xStride = stackalloc int[jumps];            //   lanes from one source row to the next
-        Span<int> sOffset = stackalloc int[jumps];            //   lanes into the column factors
-        Span<double> scale = stackalloc double[jumps];        //   |v_i| of the current row
-        Span<int> activeJump = stackalloc int[jumps];         //   its jump index
         var rowSegments = _segments[block.RowSector];
         var columnSegments = _segments[block.ColumnSector];
         int[] rowOffsets = _segmentOffsets[block.RowSector], columnOffsets = _segmentOffsets[block.ColumnSector];
+        var tiles = new List<TilePlan>();
         for (int rs = 0; rs < rowSegments.Length; rs++)
         {
             for (int cs = 0; cs < columnSegments.Length; cs++)
             {
                 var (rowStart, rows) = rowSegments[rs];
                 var (columnStart, columns) = columnSegments[cs];
-                int active = 0;
+                var active = new List<int>();
+                var sourceLanes = new List<int>();
+                var sourceStrides = new List<int>();
+                var factorLanes = new List<int>();
                 bool inside = true;
                 for (int j = 0; j < jumps; j++)
                 {
@@ -134,324 +162,92 @@ internal sealed class LadderJumps
                     var from = layout.Blocks[source];
                     int first = from.Offset + ((rowStart + rowOffset) * from.Columns) + columnStart + columnOffset;
                     int last = first + ((rows - 1) * from.Columns) + columns - 1;
-                    inside &= first >= 0 && last < rho.Length;
-                    xOffset[active] = 2 * first;
-                    xStride[active] = 2 * from.Columns;
-                    sOffset[active] = _laneStarts[j][block.ColumnSector] + (2 * columnStart);
-                    activeJump[active] = j;
-                    active++;
+                    inside &= first >= 0 && last < layout.Length;
+                    active.Add(j);
+                    sourceLanes.Add(2 * first);
+                    sourceStrides.Add(2 * from.Columns);
+                    factorLanes.Add(_laneStarts[j][block.ColumnSector] + (2 * columnStart));
                 }
-                if (inside && active == 4 && jumps == 4)
-                {
-                    // Bands of rows, so that the rows of a column chunk (six streams) stay in L1 between chunks.
-                    for (int band = 0; band < rows; band += BandRows)
-                        Tile4(block, rowStart, band, Math.Min(BandRows, rows - band), columnStart, columns, rho, derivative, xOffset, xStride, sOffset);
-                }
-                else if (inside && active == 2)
-                {
-                    for (int band = 0; band < rows; band += BandRows)
-                        Tile2(block, rowStart, band, Math.Min(BandRows, rows - band), columnStart, columns, rho, derivative, xOffset, xStride, sOffset, activeJump);
-                }
-                else if (inside)
-                    Tile(block, rowStart, rows, columnStart, columns, rho, derivative, xOffset[..active], xStride[..active], sOffset[..active], activeJump[..active], scale[..active]);
-                else
-                    TileByEntry(b, block, layout, rowStart, rows, columnStart, columns, rho, derivative);
+                var kind = !inside ? TileKind.ByEntry
+                    : (active.Count == 4 || active.Count == 2) && 2 * columns >= LadderTile.MinimumLanes ? TileKind.Banded
+                    : TileKind.RowByRow;
+                tiles.Add(new TilePlan(rowStart, rows, columnStart, columns, kind, [.. active], [.. sourceLanes], [.. sourceStrides], [.. factorLanes]));
             }
         }
+        return [.. tiles];
     }
 
     /// <summary>One tile, row by row through <see cref="SegmentRow"/>.</summary>
-    private void Tile(
-        StoredBlock block, int rowStart, int rows, int columnStart, int columns, ReadOnlySpan<Complex> rho, Span<Complex> derivative,
-        Span<int> xOffset, ReadOnlySpan<int> xStride, ReadOnlySpan<int> sOffset, ReadOnlySpan<int> activeJump, Span<double> scale)
+    private void Tile(StoredBlock block, TilePlan tile, ReadOnlySpan<Complex> rho, Span<Complex> derivative)
     {
+        int active = tile.Jumps.Length;
+        Span<int> sourceLanes = stackalloc int[active];
+        Span<double> scale = stackalloc double[active];
+        tile.SourceLanes.CopyTo(sourceLanes);
         ref double rhoLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(rho));
         ref double yLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(derivative));
         ref double lanes = ref MemoryMarshal.GetArrayDataReference(_lanes);
         double[] factors = _rowFactors[block.RowSector];
         int width = 1 + _ladders.Length;
         ref double columnDiagonal = ref MemoryMarshal.GetArrayDataReference(_diagonalLanes[block.ColumnSector]);
-        for (int i = rowStart; i < rowStart + rows; i++)
+        for (int i = tile.RowStart; i < tile.RowStart + tile.Rows; i++)
         {
-            for (int q = 0; q < scale.Length; q++) scale[q] = factors[(i * width) + 1 + activeJump[q]];
-            int row = 2 * (block.Offset + (i * block.Columns) + columnStart);
-            SegmentRow(factors[i * width], ref Unsafe.Add(ref columnDiagonal, 2 * columnStart), ref Unsafe.Add(ref rhoLanes, row),
-                ref Unsafe.Add(ref yLanes, row), 2 * columns, ref rhoLanes, xOffset, sOffset, ref lanes, scale);
-            for (int q = 0; q < xOffset.Length; q++) xOffset[q] += xStride[q];
+            for (int q = 0; q < active; q++) scale[q] = factors[(i * width) + 1 + tile.Jumps[q]];
+            int row = 2 * (block.Offset + (i * block.Columns) + tile.ColumnStart);
+            SegmentRow(factors[i * width], ref Unsafe.Add(ref columnDiagonal, 2 * tile.ColumnStart), ref Unsafe.Add(ref rhoLanes, row),
+                ref Unsafe.Add(ref yLanes, row), 2 * tile.Columns, ref rhoLanes, sourceLanes, tile.FactorLanes, ref lanes, scale);
+            for (int q = 0; q < active; q++) sourceLanes[q] += tile.SourceStrides[q];
         }
     }
 
-    /// <summary>
-    /// <see cref="Tile"/> for exactly four active jumps, column chunk by column chunk with rows inside, so that the
-    /// column factors s_q and the column diagonal stay in registers across the rows. Same arithmetic per entry:
-    /// (a_i + g_c)·x, then per jump in order FMA(s_q[c]·r_q(i), x_q, ·).
-    /// </summary>
+    /// <summary>Rows per band of a <see cref="LadderTile"/>.</summary>
     private const int BandRows = 24;
 
-    private void Tile4(
-        StoredBlock block, int tileRow, int band, int rows, int columnStart, int columns, ReadOnlySpan<Complex> rho, Span<Complex> derivative,
-        ReadOnlySpan<int> xOffset, ReadOnlySpan<int> xStride, ReadOnlySpan<int> sOffset)
+    /// <summary>
+    /// One band of a tile with four or two active jumps through <see cref="LadderTile"/>. Same arithmetic per entry as
+    /// <see cref="SegmentRow"/>: (a_i + g_c)·x, then per jump in order FMA(s_q[c]·r_q(i), x_q, ·).
+    /// </summary>
+    private void Band(StoredBlock block, TilePlan plan, int band, int rows, ReadOnlySpan<Complex> rho, Span<Complex> derivative)
     {
-        int rowStart = tileRow + band;
         ref double rhoLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(rho));
-        ref double yLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(derivative));
         ref double lanes = ref MemoryMarshal.GetArrayDataReference(_lanes);
-        ref double f = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rowFactors[block.RowSector]), 5 * rowStart);
-        ref double g = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_diagonalLanes[block.ColumnSector]), 2 * columnStart);
-        ref double s0 = ref Unsafe.Add(ref lanes, sOffset[0]);
-        ref double s1 = ref Unsafe.Add(ref lanes, sOffset[1]);
-        ref double s2 = ref Unsafe.Add(ref lanes, sOffset[2]);
-        ref double s3 = ref Unsafe.Add(ref lanes, sOffset[3]);
-        ref double x0 = ref Unsafe.Add(ref rhoLanes, xOffset[0] + (band * xStride[0]));
-        ref double x1 = ref Unsafe.Add(ref rhoLanes, xOffset[1] + (band * xStride[1]));
-        ref double x2 = ref Unsafe.Add(ref rhoLanes, xOffset[2] + (band * xStride[2]));
-        ref double x3 = ref Unsafe.Add(ref rhoLanes, xOffset[3] + (band * xStride[3]));
-        nint d0 = xStride[0], d1 = xStride[1], d2 = xStride[2], d3 = xStride[3];
+        int width = 1 + _ladders.Length;
+        int rowStart = plan.RowStart + band, columnStart = plan.ColumnStart;
         int rowBase = 2 * (block.Offset + (rowStart * block.Columns) + columnStart);
-        ref double x = ref Unsafe.Add(ref rhoLanes, rowBase);
-        ref double y = ref Unsafe.Add(ref yLanes, rowBase);
-        nint dx = 2 * block.Columns;
-        nint count = 2 * columns;
-        nint k = 0;
-        if (Vector256.IsHardwareAccelerated)
+        int[] activeJump = plan.Jumps, xOffset = plan.SourceLanes, xStride = plan.SourceStrides, sOffset = plan.FactorLanes;
+        var tile = new LadderTile
         {
-            for (; k + 8 <= count; k += 8)
-            {
-                var g0 = Vector256.LoadUnsafe(ref g, (nuint)k);
-                var g1 = Vector256.LoadUnsafe(ref g, (nuint)(k + 4));
-                var s00 = Vector256.LoadUnsafe(ref s0, (nuint)k);
-                var s01 = Vector256.LoadUnsafe(ref s0, (nuint)(k + 4));
-                var s10 = Vector256.LoadUnsafe(ref s1, (nuint)k);
-                var s11 = Vector256.LoadUnsafe(ref s1, (nuint)(k + 4));
-                var s20 = Vector256.LoadUnsafe(ref s2, (nuint)k);
-                var s21 = Vector256.LoadUnsafe(ref s2, (nuint)(k + 4));
-                var s30 = Vector256.LoadUnsafe(ref s3, (nuint)k);
-                var s31 = Vector256.LoadUnsafe(ref s3, (nuint)(k + 4));
-                ref double xr = ref Unsafe.Add(ref x, k);
-                ref double yr = ref Unsafe.Add(ref y, k);
-                ref double xr0 = ref Unsafe.Add(ref x0, k);
-                ref double xr1 = ref Unsafe.Add(ref x1, k);
-                ref double xr2 = ref Unsafe.Add(ref x2, k);
-                ref double xr3 = ref Unsafe.Add(ref x3, k);
-                for (nint i = 0, e = 5 * (nint)rows; i < e; i += 5)
-                {
-                    var shift = Vector256.Create(Unsafe.Add(ref f, i));
-                    var y0 = (shift + g0) * Vector256.LoadUnsafe(ref xr);
-                    var y1 = (shift + g1) * Vector256.LoadUnsafe(ref xr, 4);
-                    var r = Vector256.Create(Unsafe.Add(ref f, i + 1));
-                    y0 = Vector256.FusedMultiplyAdd(s00 * r, Vector256.LoadUnsafe(ref xr0), y0);
-                    y1 = Vector256.FusedMultiplyAdd(s01 * r, Vector256.LoadUnsafe(ref xr0, 4), y1);
-                    r = Vector256.Create(Unsafe.Add(ref f, i + 2));
-                    y0 = Vector256.FusedMultiplyAdd(s10 * r, Vector256.LoadUnsafe(ref xr1), y0);
-                    y1 = Vector256.FusedMultiplyAdd(s11 * r, Vector256.LoadUnsafe(ref xr1, 4), y1);
-                    r = Vector256.Create(Unsafe.Add(ref f, i + 3));
-                    y0 = Vector256.FusedMultiplyAdd(s20 * r, Vector256.LoadUnsafe(ref xr2), y0);
-                    y1 = Vector256.FusedMultiplyAdd(s21 * r, Vector256.LoadUnsafe(ref xr2, 4), y1);
-                    r = Vector256.Create(Unsafe.Add(ref f, i + 4));
-                    y0 = Vector256.FusedMultiplyAdd(s30 * r, Vector256.LoadUnsafe(ref xr3), y0);
-                    y1 = Vector256.FusedMultiplyAdd(s31 * r, Vector256.LoadUnsafe(ref xr3, 4), y1);
-                    y0.StoreUnsafe(ref yr);
-                    y1.StoreUnsafe(ref yr, 4);
-                    xr = ref Unsafe.Add(ref xr, dx);
-                    yr = ref Unsafe.Add(ref yr, dx);
-                    xr0 = ref Unsafe.Add(ref xr0, d0);
-                    xr1 = ref Unsafe.Add(ref xr1, d1);
-                    xr2 = ref Unsafe.Add(ref xr2, d2);
-                    xr3 = ref Unsafe.Add(ref xr3, d3);
-                }
-            }
-            if (k + 4 <= count)
-            {
-                var g0 = Vector256.LoadUnsafe(ref g, (nuint)k);
-                var s00 = Vector256.LoadUnsafe(ref s0, (nuint)k);
-                var s10 = Vector256.LoadUnsafe(ref s1, (nuint)k);
-                var s20 = Vector256.LoadUnsafe(ref s2, (nuint)k);
-                var s30 = Vector256.LoadUnsafe(ref s3, (nuint)k);
-                ref double xr = ref Unsafe.Add(ref x, k);
-                ref double yr = ref Unsafe.Add(ref y, k);
-                ref double xr0 = ref Unsafe.Add(ref x0, k);
-                ref double xr1 = ref Unsafe.Add(ref x1, k);
-                ref double xr2 = ref Unsafe.Add(ref x2, k);
-                ref double xr3 = ref Unsafe.Add(ref x3, k);
-                for (nint i = 0, e = 5 * (nint)rows; i < e; i += 5)
-                {
-                    var y0 = (Vector256.Create(Unsafe.Add(ref f, i)) + g0) * Vector256.LoadUnsafe(ref xr);
-                    y0 = Vector256.FusedMultiplyAdd(s00 * Vector256.Create(Unsafe.Add(ref f, i + 1)), Vector256.LoadUnsafe(ref xr0), y0);
-                    y0 = Vector256.FusedMultiplyAdd(s10 * Vector256.Create(Unsafe.Add(ref f, i + 2)), Vector256.LoadUnsafe(ref xr1), y0);
-                    y0 = Vector256.FusedMultiplyAdd(s20 * Vector256.Create(Unsafe.Add(ref f, i + 3)), Vector256.LoadUnsafe(ref xr2), y0);
-                    y0 = Vector256.FusedMultiplyAdd(s30 * Vector256.Create(Unsafe.Add(ref f, i + 4)), Vector256.LoadUnsafe(ref xr3), y0);
-                    y0.StoreUnsafe(ref yr);
-                    xr = ref Unsafe.Add(ref xr, dx);
-                    yr = ref Unsafe.Add(ref yr, dx);
-                    xr0 = ref Unsafe.Add(ref xr0, d0);
-                    xr1 = ref Unsafe.Add(ref xr1, d1);
-                    xr2 = ref Unsafe.Add(ref xr2, d2);
-                    xr3 = ref Unsafe.Add(ref xr3, d3);
-                }
-                k += 4;
-            }
-            if (k + 2 <= count)
-            {
-                var g0 = Vector128.LoadUnsafe(ref g, (nuint)k);
-                var s00 = Vector128.LoadUnsafe(ref s0, (nuint)k);
-                var s10 = Vector128.LoadUnsafe(ref s1, (nuint)k);
-                var s20 = Vector128.LoadUnsafe(ref s2, (nuint)k);
-                var s30 = Vector128.LoadUnsafe(ref s3, (nuint)k);
-                ref double xr = ref Unsafe.Add(ref x, k);
-                ref double yr = ref Unsafe.Add(ref y, k);
-                ref double xr0 = ref Unsafe.Add(ref x0, k);
-                ref double xr1 = ref Unsafe.Add(ref x1, k);
-                ref double xr2 = ref Unsafe.Add(ref x2, k);
-                ref double xr3 = ref Unsafe.Add(ref x3, k);
-                for (nint i = 0, e = 5 * (nint)rows; i < e; i += 5)
-                {
-                    var y0 = (Vector128.Create(Unsafe.Add(ref f, i)) + g0) * Vector128.LoadUnsafe(ref xr);
-                    y0 = Vector128.FusedMultiplyAdd(s00 * Vector128.Create(Unsafe.Add(ref f, i + 1)), Vector128.LoadUnsafe(ref xr0), y0);
-                    y0 = Vector128.FusedMultiplyAdd(s10 * Vector128.Create(Unsafe.Add(ref f, i + 2)), Vector128.LoadUnsafe(ref xr1), y0);
-                    y0 = Vector128.FusedMultiplyAdd(s20 * Vector128.Create(Unsafe.Add(ref f, i + 3)), Vector128.LoadUnsafe(ref xr2), y0);
-                    y0 = Vector128.FusedMultiplyAdd(s30 * Vector128.Create(Unsafe.Add(ref f, i + 4)), Vector128.LoadUnsafe(ref xr3), y0);
-                    y0.StoreUnsafe(ref yr);
-                    xr = ref Unsafe.Add(ref xr, dx);
-                    yr = ref Unsafe.Add(ref yr, dx);
-                    xr0 = ref Unsafe.Add(ref xr0, d0);
-                    xr1 = ref Unsafe.Add(ref xr1, d1);
-                    xr2 = ref Unsafe.Add(ref xr2, d2);
-                    xr3 = ref Unsafe.Add(ref xr3, d3);
-                }
-                k += 2;
-            }
-        }
-        for (; k < count; k++)
+            Record = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rowFactors[block.RowSector]), width * rowStart),
+            RecordWidth = width,
+            ColumnDiagonal = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_diagonalLanes[block.ColumnSector]), 2 * columnStart),
+            Y = ref Unsafe.Add(ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(derivative)), rowBase),
+            X = ref Unsafe.Add(ref rhoLanes, rowBase),
+            RowStride = 2 * block.Columns,
+            Rows = rows,
+            Lanes = 2 * plan.Columns,
+            P0 = 1 + activeJump[0],
+            S0 = ref Unsafe.Add(ref lanes, sOffset[0]),
+            X0 = ref Unsafe.Add(ref rhoLanes, xOffset[0] + (band * xStride[0])),
+            D0 = xStride[0],
+            P1 = 1 + activeJump[1],
+            S1 = ref Unsafe.Add(ref lanes, sOffset[1]),
+            X1 = ref Unsafe.Add(ref rhoLanes, xOffset[1] + (band * xStride[1])),
+            D1 = xStride[1],
+        };
+        if (activeJump.Length == 2)
         {
-            for (nint i = 0; i < rows; i++)
-            {
-                ref double fi = ref Unsafe.Add(ref f, 5 * i);
-                double sum = (fi + Unsafe.Add(ref g, k)) * Unsafe.Add(ref x, (i * dx) + k);
-                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s0, k) * Unsafe.Add(ref fi, 1), Unsafe.Add(ref x0, (i * d0) + k), sum);
-                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s1, k) * Unsafe.Add(ref fi, 2), Unsafe.Add(ref x1, (i * d1) + k), sum);
-                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s2, k) * Unsafe.Add(ref fi, 3), Unsafe.Add(ref x2, (i * d2) + k), sum);
-                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s3, k) * Unsafe.Add(ref fi, 4), Unsafe.Add(ref x3, (i * d3) + k), sum);
-                Unsafe.Add(ref y, (i * dx) + k) = sum;
-            }
+            LadderTile.Run(in tile, four: false);
+            return;
         }
-    }
-
-    /// <summary><see cref="Tile4"/> for exactly two active jumps (any two, in jump order).</summary>
-    private void Tile2(
-        StoredBlock block, int tileRow, int band, int rows, int columnStart, int columns, ReadOnlySpan<Complex> rho, Span<Complex> derivative,
-        ReadOnlySpan<int> xOffset, ReadOnlySpan<int> xStride, ReadOnlySpan<int> sOffset, ReadOnlySpan<int> activeJump)
-    {
-        int rowStart = tileRow + band;
-        nint w = 1 + _ladders.Length;
-        nint p0 = 1 + activeJump[0], p1 = 1 + activeJump[1];
-        ref double rhoLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(rho));
-        ref double yLanes = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(derivative));
-        ref double lanes = ref MemoryMarshal.GetArrayDataReference(_lanes);
-        ref double f = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rowFactors[block.RowSector]), w * rowStart);
-        ref double f0 = ref Unsafe.Add(ref f, p0);
-        ref double f1 = ref Unsafe.Add(ref f, p1);
-        ref double g = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_diagonalLanes[block.ColumnSector]), 2 * columnStart);
-        ref double s0 = ref Unsafe.Add(ref lanes, sOffset[0]);
-        ref double s1 = ref Unsafe.Add(ref lanes, sOffset[1]);
-        ref double x0 = ref Unsafe.Add(ref rhoLanes, xOffset[0] + (band * xStride[0]));
-        ref double x1 = ref Unsafe.Add(ref rhoLanes, xOffset[1] + (band * xStride[1]));
-        nint d0 = xStride[0], d1 = xStride[1];
-        int rowBase = 2 * (block.Offset + (rowStart * block.Columns) + columnStart);
-        ref double x = ref Unsafe.Add(ref rhoLanes, rowBase);
-        ref double y = ref Unsafe.Add(ref yLanes, rowBase);
-        nint dx = 2 * block.Columns;
-        nint count = 2 * columns;
-        nint e = w * rows;
-        nint k = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; k + 8 <= count; k += 8)
-            {
-                var g0 = Vector256.LoadUnsafe(ref g, (nuint)k);
-                var g1 = Vector256.LoadUnsafe(ref g, (nuint)(k + 4));
-                var s00 = Vector256.LoadUnsafe(ref s0, (nuint)k);
-                var s01 = Vector256.LoadUnsafe(ref s0, (nuint)(k + 4));
-                var s10 = Vector256.LoadUnsafe(ref s1, (nuint)k);
-                var s11 = Vector256.LoadUnsafe(ref s1, (nuint)(k + 4));
-                ref double xr = ref Unsafe.Add(ref x, k);
-                ref double yr = ref Unsafe.Add(ref y, k);
-                ref double xr0 = ref Unsafe.Add(ref x0, k);
-                ref double xr1 = ref Unsafe.Add(ref x1, k);
-                for (nint i = 0; i < e; i += w)
-                {
-                    var shift = Vector256.Create(Unsafe.Add(ref f, i));
-                    var y0 = (shift + g0) * Vector256.LoadUnsafe(ref xr);
-                    var y1 = (shift + g1) * Vector256.LoadUnsafe(ref xr, 4);
-                    var r = Vector256.Create(Unsafe.Add(ref f0, i));
-                    y0 = Vector256.FusedMultiplyAdd(s00 * r, Vector256.LoadUnsafe(ref xr0), y0);
-                    y1 = Vector256.FusedMultiplyAdd(s01 * r, Vector256.LoadUnsafe(ref xr0, 4), y1);
-                    r = Vector256.Create(Unsafe.Add(ref f1, i));
-                    y0 = Vector256.FusedMultiplyAdd(s10 * r, Vector256.LoadUnsafe(ref xr1), y0);
-                    y1 = Vector256.FusedMultiplyAdd(s11 * r, Vector256.LoadUnsafe(ref xr1, 4), y1);
-                    y0.StoreUnsafe(ref yr);
-                    y1.StoreUnsafe(ref yr, 4);
-                    xr = ref Unsafe.Add(ref xr, dx);
-                    yr = ref Unsafe.Add(ref yr, dx);
-                    xr0 = ref Unsafe.Add(ref xr0, d0);
-                    xr1 = ref Unsafe.Add(ref xr1, d1);
-                }
-            }
-            if (k + 4 <= count)
-            {
-                var g0 = Vector256.LoadUnsafe(ref g, (nuint)k);
-                var s00 = Vector256.LoadUnsafe(ref s0, (nuint)k);
-                var s10 = Vector256.LoadUnsafe(ref s1, (nuint)k);
-                ref double xr = ref Unsafe.Add(ref x, k);
-                ref double yr = ref Unsafe.Add(ref y, k);
-                ref double xr0 = ref Unsafe.Add(ref x0, k);
-                ref double xr1 = ref Unsafe.Add(ref x1, k);
-                for (nint i = 0; i < e; i += w)
-                {
-                    var y0 = (Vector256.Create(Unsafe.Add(ref f, i)) + g0) * Vector256.LoadUnsafe(ref xr);
-                    y0 = Vector256.FusedMultiplyAdd(s00 * Vector256.Create(Unsafe.Add(ref f0, i)), Vector256.LoadUnsafe(ref xr0), y0);
-                    y0 = Vector256.FusedMultiplyAdd(s10 * Vector256.Create(Unsafe.Add(ref f1, i)), Vector256.LoadUnsafe(ref xr1), y0);
-                    y0.StoreUnsafe(ref yr);
-                    xr = ref Unsafe.Add(ref xr, dx);
-                    yr = ref Unsafe.Add(ref yr, dx);
-                    xr0 = ref Unsafe.Add(ref xr0, d0);
-                    xr1 = ref Unsafe.Add(ref xr1, d1);
-                }
-                k += 4;
-            }
-            if (k + 2 <= count)
-            {
-                var g0 = Vector128.LoadUnsafe(ref g, (nuint)k);
-                var s00 = Vector128.LoadUnsafe(ref s0, (nuint)k);
-                var s10 = Vector128.LoadUnsafe(ref s1, (nuint)k);
-                ref double xr = ref Unsafe.Add(ref x, k);
-                ref double yr = ref Unsafe.Add(ref y, k);
-                ref double xr0 = ref Unsafe.Add(ref x0, k);
-                ref double xr1 = ref Unsafe.Add(ref x1, k);
-                for (nint i = 0; i < e; i += w)
-                {
-                    var y0 = (Vector128.Create(Unsafe.Add(ref f, i)) + g0) * Vector128.LoadUnsafe(ref xr);
-                    y0 = Vector128.FusedMultiplyAdd(s00 * Vector128.Create(Unsafe.Add(ref f0, i)), Vector128.LoadUnsafe(ref xr0), y0);
-                    y0 = Vector128.FusedMultiplyAdd(s10 * Vector128.Create(Unsafe.Add(ref f1, i)), Vector128.LoadUnsafe(ref xr1), y0);
-                    y0.StoreUnsafe(ref yr);
-                    xr = ref Unsafe.Add(ref xr, dx);
-                    yr = ref Unsafe.Add(ref yr, dx);
-                    xr0 = ref Unsafe.Add(ref xr0, d0);
-                    xr1 = ref Unsafe.Add(ref xr1, d1);
-                }
-                k += 2;
-            }
-        }
-        for (; k < count; k++)
-        {
-            for (nint i = 0; i < rows; i++)
-            {
-                ref double fi = ref Unsafe.Add(ref f, w * i);
-                double sum = (fi + Unsafe.Add(ref g, k)) * Unsafe.Add(ref x, (i * dx) + k);
-                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s0, k) * Unsafe.Add(ref fi, p0), Unsafe.Add(ref x0, (i * d0) + k), sum);
-                sum = Math.FusedMultiplyAdd(Unsafe.Add(ref s1, k) * Unsafe.Add(ref fi, p1), Unsafe.Add(ref x1, (i * d1) + k), sum);
-                Unsafe.Add(ref y, (i * dx) + k) = sum;
-            }
-        }
+        tile.P2 = 1 + activeJump[2];
+        tile.S2 = ref Unsafe.Add(ref lanes, sOffset[2]);
+        tile.X2 = ref Unsafe.Add(ref rhoLanes, xOffset[2] + (band * xStride[2]));
+        tile.D2 = xStride[2];
+        tile.P3 = 1 + activeJump[3];
+        tile.S3 = ref Unsafe.Add(ref lanes, sOffset[3]);
+        tile.X3 = ref Unsafe.Add(ref rhoLanes, xOffset[3] + (band * xStride[3]));
+        tile.D3 = xStride[3];
+        LadderTile.Run(in tile, four: true);
     }
 
     /// <summary>
@@ -590,6 +386,21 @@ internal sealed class LadderJumps
 
     /// <summary>Local states [Start, Start + Length) of a sector.</summary>
     private readonly record struct Segment(int Start, int Length);
+
+    /// <summary>How a tile is computed: <see cref="LadderTile"/> bands, <see cref="SegmentRow"/> rows, or entry by entry.</summary>
+    private enum TileKind
+    {
+        Banded,
+        RowByRow,
+        ByEntry,
+    }
+
+    /// <summary>
+    /// One tile of a stored block: rows [RowStart, RowStart + Rows) × columns [ColumnStart, ColumnStart + Columns), its
+    /// active jumps, and per active jump the lane of its source entry at the tile's first row and column, the lanes
+    /// between source rows, and the lane of its column factors at the tile's first column.
+    /// </summary>
+    private sealed record TilePlan(int RowStart, int Rows, int ColumnStart, int Columns, TileKind Kind, int[] Jumps, int[] SourceLanes, int[] SourceStrides, int[] FactorLanes);
 
     /// <summary>One ladder jump (see <see cref="LadderJumps"/>).</summary>
     private sealed class Ladder
