@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -33,6 +34,10 @@ namespace BosonicTrajectories.Benchmarks.Lindblad;
 /// <c>ScalePass</c> is the floor under any right-hand side on the sector storage: dρ = c·ρ over the same stored entries
 /// (one read and one write of each, TensorPrimitives.Multiply), on the same threads, so its GB/s is the most a
 /// right-hand side that reads ρ and writes dρ once can show here.
+/// <c>RegisterFma</c> touches no memory: each thread runs the same fixed number of fused multiply-adds on
+/// registers (<see cref="FmaIterations"/> × 8 independent Vector256 chains), so 2·t(1 thread)/t(2 threads) is what a
+/// second thread adds to arithmetic on this machine (2 on two whole cores; about 1 when the two threads share one
+/// core's floating-point units). Its GB/s columns are empty.
 /// <para>
 /// Bytes counted (the minimal traffic of one call; the GB/s column is bytes / mean time):
 /// RHS = 16·S (read ρ) + 16·S (write dρ/dt) + Σ_ops (20·nnz + 4·(D + 1)) (each operator's CSR values, column indices
@@ -58,6 +63,8 @@ public class LindbladRhsBenchmarks
     private double[] _a = [], _b = [], _c = [];
     private ChunkedWork? _triad;
     private ChunkedWork? _scale;
+    private ChunkedWork? _fma;
+    private readonly double[] _fmaResults = new double[2];
     private double _time;
 
     /// <summary>Modes, truncation and basis (see the class comment).</summary>
@@ -101,6 +108,9 @@ public class LindbladRhsBenchmarks
         });
     }
 
+    [GlobalSetup(Target = nameof(RegisterFma))]
+    public void SetupRegisterFma() => _fma = new ChunkedWork(Threads, chunk => _fmaResults[chunk] = FmaChains(FmaIterations));
+
     [GlobalSetup(Target = nameof(StreamTriad))]
     public void SetupTriad()
     {
@@ -142,6 +152,33 @@ public class LindbladRhsBenchmarks
 
     [Benchmark(Baseline = true)]
     public void StreamTriad() => _triad!.Run();
+
+    /// <summary>The same register-only arithmetic on every thread (see the class comment).</summary>
+    [Benchmark]
+    public void RegisterFma() => _fma!.Run();
+
+    /// <summary>Iterations of <see cref="FmaChains"/> per thread: 2^20 × 8 fused multiply-adds on 4 lanes.</summary>
+    public const int FmaIterations = 1 << 20;
+
+    /// <summary>Eight independent chains x ← x·m + c on Vector256 registers (enough to cover the FMA latency).</summary>
+    private static double FmaChains(int iterations)
+    {
+        var m = Vector256.Create(0.999999);
+        var c = Vector256.Create(1e-6);
+        Vector256<double> a0 = Vector256.Create(1.0), a1 = a0 * 1.1, a2 = a0 * 1.2, a3 = a0 * 1.3, a4 = a0 * 1.4, a5 = a0 * 1.5, a6 = a0 * 1.6, a7 = a0 * 1.7;
+        for (int i = 0; i < iterations; i++)
+        {
+            a0 = Vector256.FusedMultiplyAdd(a0, m, c);
+            a1 = Vector256.FusedMultiplyAdd(a1, m, c);
+            a2 = Vector256.FusedMultiplyAdd(a2, m, c);
+            a3 = Vector256.FusedMultiplyAdd(a3, m, c);
+            a4 = Vector256.FusedMultiplyAdd(a4, m, c);
+            a5 = Vector256.FusedMultiplyAdd(a5, m, c);
+            a6 = Vector256.FusedMultiplyAdd(a6, m, c);
+            a7 = Vector256.FusedMultiplyAdd(a7, m, c);
+        }
+        return Vector256.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7);
+    }
 
     /// <summary>The problem and the cat ⊗ vacuum for a <see cref="Space"/> value.</summary>
     private static (LindbladProblem Problem, Complex[] Rho) Build(string space)
@@ -234,6 +271,7 @@ public class LindbladRhsBenchmarks
             if (report?.ResultStatistics is null) return null;
             // The benchmark ran in a child process: recompute the bytes here from the parameters.
             string method = benchmarkCase.Descriptor.WorkloadMethod.Name;
+            if (method == nameof(RegisterFma)) return null;
             string space = (string)benchmarkCase.Parameters["Space"];
             double bytes = method switch
             {
