@@ -13,7 +13,8 @@ namespace BosonicTrajectories.Benchmarks.Lindblad;
 /// rtol 1e-6, atol 1e-8, the observer computes ⟨n_0⟩), in the local modes and in the normal modes of H
 /// (<see cref="LindbladEvolution.UseNormalModes"/>: the same truncated dynamics; there every jump is a ladder and each
 /// block is computed by <see cref="LadderJumps"/>). The normal-mode run includes building the frame and converting
-/// every sample back to the local modes.
+/// every sample back to the local modes. <see cref="RhsThreads"/> is <see cref="LindbladEvolution.RightHandSideThreads"/>:
+/// the right-hand side alone scales with it, the stage combinations and the per-sample conversions do not.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
@@ -27,6 +28,10 @@ public class NormalModeSolveBenchmarks
     [Params(false, true)]
     public bool NormalModes { get; set; }
 
+    /// <summary>Threads of the right-hand side.</summary>
+    [Params(1, 2)]
+    public int RhsThreads { get; set; } = 1;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -39,7 +44,7 @@ public class NormalModeSolveBenchmarks
     public double HotColdTotalExcitations30()
     {
         double last = 0;
-        var evolution = new LindbladEvolution(_problem, "dopri5", new IntegratorOptions(1e-6, 1e-8)) { UseNormalModes = NormalModes };
+        var evolution = new LindbladEvolution(_problem, "dopri5", new IntegratorOptions(1e-6, 1e-8)) { UseNormalModes = NormalModes, RightHandSideThreads = RhsThreads };
         evolution.Run(_cat, 200, 201, (_, rho) => last = LindbladBenchmarkModels.MeanOccupation(_space, rho, 0));
         if (evolution.EvolvedInNormalModes != NormalModes) throw new InvalidOperationException("the frame was not taken as asked");
         return last;

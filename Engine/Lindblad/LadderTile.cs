@@ -18,10 +18,10 @@ namespace BosonicTrajectories.Lindblad;
 /// <para>
 /// The four kernels (<see cref="Four16"/>, <see cref="Four8"/>, <see cref="Two16"/>, <see cref="Two8"/>) are one loop
 /// written out for two vector widths and two jump counts: each names its column factors as locals, so that they stay
-/// in registers across the rows, which a loop over the jumps would not allow. On the Zen 5 of BENCHMARKS.md a chunk
-/// runs at about 0.5 ns per complex entry when every stream is 64-byte aligned and 0.8 ns when the sources are not
-/// (they never are in general: each source block has its own row length), so the loads, not the arithmetic, set the
-/// pace.
+/// in registers across the rows, which a loop over the jumps would not allow. On the Zen 5 of BENCHMARKS.md a band
+/// alone in L1 takes 0.5–0.7 ns per complex entry when every stream is 64-byte aligned and 0.8–0.95 ns when the
+/// sources are not (in general they are not: each source block has its own row length), so the loads, not the
+/// arithmetic, set the pace (<c>LadderTileBenchmarks</c>).
 /// </para>
 /// </summary>
 internal ref struct LadderTile

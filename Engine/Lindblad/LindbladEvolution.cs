@@ -94,10 +94,10 @@ public sealed class LindbladEvolution
     /// <summary>
     /// Threads of the coherence-sector right-hand side (default 1): its stored blocks are split into this many chunks
     /// run on the calling thread and the thread pool (<see cref="CoherenceSectorRightHandSide"/>); the result is the same
-    /// to the bit for any number. Two threads make one right-hand side about 1.8 times faster at D ≈ 500–950 in the
-    /// normal modes (BENCHMARKS.md), but the right-hand side is only part of an evolution (the stage combinations and the
-    /// per-sample conversions are not split), so a whole evolution gains a few percent. The <c>run</c> command keeps 1:
-    /// its second core computes the per-sample analysis.
+    /// to the bit for any number. Two threads make one right-hand side 1.6–2 times faster at D ≈ 500–950
+    /// (BENCHMARKS.md). A whole evolution gains in proportion to the right-hand side's share of it, since the stage
+    /// combinations and the per-sample conversions are not split: much for the local-mode kernels, little for the
+    /// ladder kernel. The <c>run</c> command keeps 1, because its second core computes the per-sample analysis.
     /// </summary>
     public int RightHandSideThreads { get; init; } = 1;
 
