@@ -32,6 +32,21 @@ public class ComplexSpanTests
     }
 
     [TestCaseSource(nameof(Lengths))]
+    public void ScaledConjugateProductMatchesScalarDefinition(int length)
+    {
+        var random = new Random(300 + length);
+        var x = RandomVector(random, length);
+        var v = RandomVector(random, length);
+        var y = RandomVector(random, length);
+        var alpha = new Complex(-0.4, 1.3);
+        var expected = y.Select((value, k) => value + (alpha * x[k] * Complex.Conjugate(v[k]))).ToArray();
+        ComplexRowKernels.AddScaledConjugateProduct(alpha, x, v, y);
+        for (int k = 0; k < length; k++)
+            Assert.That(Complex.Abs(y[k] - expected[k]), Is.LessThan(RoundingTolerance), $"entry {k}");
+        Assert.Throws<ArgumentException>(() => ComplexRowKernels.AddScaledConjugateProduct(alpha, x, v, new Complex[length + 1]));
+    }
+
+    [TestCaseSource(nameof(Lengths))]
     public void DotIsConjugateLinearInTheFirstArgument(int length)
     {
         var random = new Random(100 + length);

@@ -13,6 +13,12 @@ namespace BosonicTrajectories.Kernels;
 /// </summary>
 public static class ComplexRowKernels
 {
+    // Lane constants of the complex elementwise products on (re, im, re, im) vectors.
+    private static readonly Vector256<double> Sign = Vector256.Create(1.0, -1.0, 1.0, -1.0);
+    private static readonly Vector256<long> RealIndex = Vector256.Create(0L, 0L, 2L, 2L);
+    private static readonly Vector256<long> ImaginaryIndex = Vector256.Create(1L, 1L, 3L, 3L);
+    private static readonly Vector256<long> SwapIndex = Vector256.Create(1L, 0L, 3L, 2L);
+
     /// <summary>
     /// y += Σ_p v_p x[col_p] over the entries p of row <paramref name="row"/> of the CSR operator A, with x the
     /// row-major matrix X (row length <paramref name="rowLength"/>) restricted to columns
@@ -66,31 +72,61 @@ public static class ComplexRowKernels
     /// <summary>y[i] += x[i] · conj(v[i]) (elementwise; one diagonal of a product X A† for a row of X).</summary>
     public static void AddConjugateProduct(ReadOnlySpan<Complex> x, ReadOnlySpan<Complex> v, Span<Complex> y)
     {
-        if (x.Length != y.Length || v.Length != y.Length)
-            throw new ArgumentException($"lengths differ: x {x.Length}, v {v.Length}, y {y.Length}", nameof(y));
+        CheckElementwise(x.Length, v.Length, y.Length);
         int done = 0;
         if (Vector256.IsHardwareAccelerated && x.Length >= 2)
         {
             ref double xr = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(x));
             ref double vr = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(v));
             ref double yr = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(y));
-            var sign = Vector256.Create(1.0, -1.0, 1.0, -1.0);
-            var realIndex = Vector256.Create(0L, 0L, 2L, 2L);
-            var imaginaryIndex = Vector256.Create(1L, 1L, 3L, 3L);
-            var swapIndex = Vector256.Create(1L, 0L, 3L, 2L);
             int end = (x.Length * 2) & ~3;
             for (int k = 0; k < end; k += 4)
             {
                 var xv = Vector256.LoadUnsafe(ref xr, (nuint)k);
                 var vv = Vector256.LoadUnsafe(ref vr, (nuint)k);
                 var yv = Vector256.LoadUnsafe(ref yr, (nuint)k);
-                yv = Vector256.FusedMultiplyAdd(xv, Vector256.Shuffle(vv, realIndex), yv);
-                yv = Vector256.FusedMultiplyAdd(sign * Vector256.Shuffle(xv, swapIndex), Vector256.Shuffle(vv, imaginaryIndex), yv);
+                yv = Vector256.FusedMultiplyAdd(xv, Vector256.Shuffle(vv, RealIndex), yv);
+                yv = Vector256.FusedMultiplyAdd(Sign * Vector256.Shuffle(xv, SwapIndex), Vector256.Shuffle(vv, ImaginaryIndex), yv);
                 yv.StoreUnsafe(ref yr, (nuint)k);
             }
             done = end / 2;
         }
         for (int i = done; i < x.Length; i++) y[i] += x[i] * Complex.Conjugate(v[i]);
+    }
+
+    /// <summary>
+    /// y[i] += α · (x[i] · conj(v[i])) (elementwise): one term of a row of L X L† for an operator L with a single
+    /// diagonal, in one pass instead of forming the row of L X first.
+    /// </summary>
+    public static void AddScaledConjugateProduct(Complex alpha, ReadOnlySpan<Complex> x, ReadOnlySpan<Complex> v, Span<Complex> y)
+    {
+        CheckElementwise(x.Length, v.Length, y.Length);
+        int done = 0;
+        if (Vector256.IsHardwareAccelerated && x.Length >= 2)
+        {
+            ref double xr = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(x));
+            ref double vr = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(v));
+            ref double yr = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(y));
+            var alphaReal = Vector256.Create(alpha.Real);
+            var alphaImaginary = Vector256.Create(-alpha.Imaginary, alpha.Imaginary, -alpha.Imaginary, alpha.Imaginary);
+            int end = (x.Length * 2) & ~3;
+            for (int k = 0; k < end; k += 4)
+            {
+                var xv = Vector256.LoadUnsafe(ref xr, (nuint)k);
+                var vv = Vector256.LoadUnsafe(ref vr, (nuint)k);
+                var u = Vector256.FusedMultiplyAdd(Sign * Vector256.Shuffle(xv, SwapIndex), Vector256.Shuffle(vv, ImaginaryIndex),
+                    xv * Vector256.Shuffle(vv, RealIndex));                                  // x · conj(v)
+                var yv = Vector256.FusedMultiplyAdd(alphaReal, u, Vector256.LoadUnsafe(ref yr, (nuint)k));
+                Vector256.FusedMultiplyAdd(alphaImaginary, Vector256.Shuffle(u, SwapIndex), yv).StoreUnsafe(ref yr, (nuint)k);
+            }
+            done = end / 2;
+        }
+        for (int i = done; i < x.Length; i++) y[i] += alpha * (x[i] * Complex.Conjugate(v[i]));
+    }
+
+    private static void CheckElementwise(int x, int v, int y)
+    {
+        if (x != y || v != y) throw new ArgumentException($"lengths differ: x {x}, v {v}, y {y}", nameof(y));
     }
 
     private static void CheckCsr(ReadOnlySpan<int> rowPointers, ReadOnlySpan<int> columns, ReadOnlySpan<Complex> values)

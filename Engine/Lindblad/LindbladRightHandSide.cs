@@ -113,6 +113,11 @@ public sealed class LindbladRightHandSide
             coherent.AddRowTimesAdjoint(rhoRow, r, output);
             foreach (var jump in _jumpDiagonals!)
             {
+                if (jump.Offsets.Length == 1)
+                {
+                    jump.AddSandwichRow(rho, r, output);
+                    continue;
+                }
                 int first = Math.Max(0, r + jump.MinOffset);
                 if (first >= d) continue;
                 var window = _scratchRow.AsSpan(first, d - first);
@@ -289,6 +294,19 @@ public sealed class LindbladRightHandSide
                 if (c1 <= c0) continue;
                 ComplexRowKernels.AddConjugateProduct(x.Slice(c0 + o, c1 - c0), Current[k].AsSpan(c0, c1 - c0), y.Slice(c0 - r, c1 - c0));
             }
+        }
+
+        /// <summary>
+        /// y[c − r] += (A ρ A†)(r, c) for c ≥ r, for an operator with one diagonal o:
+        /// A(r, r + o) ρ(r + o, c + o) conj(A(c, c + o)), in one pass.
+        /// </summary>
+        public void AddSandwichRow(ReadOnlySpan<Complex> rho, int r, Span<Complex> y)
+        {
+            int d = y.Length + r, o = Offsets[0];
+            Complex left = (uint)(r + o) < (uint)d ? Current[0][r] : Complex.Zero;
+            int c0 = Math.Max(r, -o), c1 = Math.Min(d, d - o);
+            if (left == Complex.Zero || c1 <= c0) return;
+            ComplexRowKernels.AddScaledConjugateProduct(left, rho.Slice(((r + o) * d) + c0 + o, c1 - c0), Current[0].AsSpan(c0, c1 - c0), y.Slice(c0 - r, c1 - c0));
         }
 
         public void Apply(ReadOnlySpan<Complex> phases)
