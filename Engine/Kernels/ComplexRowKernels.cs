@@ -13,11 +13,12 @@ namespace BosonicTrajectories.Kernels;
 /// </summary>
 public static class ComplexRowKernels
 {
-    // Lane constants of the complex elementwise products on (re, im, re, im) vectors.
-    private static readonly Vector256<double> Sign = Vector256.Create(1.0, -1.0, 1.0, -1.0);
-    private static readonly Vector256<long> RealIndex = Vector256.Create(0L, 0L, 2L, 2L);
-    private static readonly Vector256<long> ImaginaryIndex = Vector256.Create(1L, 1L, 3L, 3L);
-    private static readonly Vector256<long> SwapIndex = Vector256.Create(1L, 0L, 3L, 2L);
+    // Lane constants of the complex elementwise products on (re, im, re, im) vectors. Properties that build the vectors
+    // (not static readonly fields), so that the JIT sees constants and emits immediate shuffles at every tier.
+    private static Vector256<double> Sign => Vector256.Create(1.0, -1.0, 1.0, -1.0);
+    private static Vector256<long> RealIndex => Vector256.Create(0L, 0L, 2L, 2L);
+    private static Vector256<long> ImaginaryIndex => Vector256.Create(1L, 1L, 3L, 3L);
+    private static Vector256<long> SwapIndex => Vector256.Create(1L, 0L, 3L, 2L);
 
     /// <summary>
     /// y += Σ_p v_p x[col_p] over the entries p of row <paramref name="row"/> of the CSR operator A, with x the
