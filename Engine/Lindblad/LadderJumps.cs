@@ -125,7 +125,7 @@ internal sealed class LadderJumps
                     Tile(block, tile, rho, derivative);
                     break;
                 default:
-                    TileByEntry(b, block, layout, tile.RowStart, tile.Rows, tile.ColumnStart, tile.Columns, rho, derivative);
+                    TileByEntry(b, block, layout, tile, rho, derivative);
                     break;
             }
         }
@@ -254,13 +254,11 @@ internal sealed class LadderJumps
     /// One tile entry by entry, reading only the sources that exist (for tiles at the ends of the storage), with the
     /// arithmetic of <see cref="SegmentRow"/> lane by lane, so that every entry gets the same bits either way.
     /// </summary>
-    private void TileByEntry(
-        int b, StoredBlock block, CoherenceSectorLayout layout, int rowStart, int rows, int columnStart, int columns,
-        ReadOnlySpan<Complex> rho, Span<Complex> derivative)
+    private void TileByEntry(int b, StoredBlock block, CoherenceSectorLayout layout, TilePlan tile, ReadOnlySpan<Complex> rho, Span<Complex> derivative)
     {
-        for (int i = rowStart; i < rowStart + rows; i++)
+        for (int i = tile.RowStart; i < tile.RowStart + tile.Rows; i++)
         {
-            for (int c = columnStart; c < columnStart + columns; c++)
+            for (int c = tile.ColumnStart; c < tile.ColumnStart + tile.Columns; c++)
             {
                 int k = block.Offset + (i * block.Columns) + c;
                 double factor = _diagonal[block.RowSector][i] + _diagonal[block.ColumnSector][c];

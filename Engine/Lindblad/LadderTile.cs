@@ -16,9 +16,9 @@ namespace BosonicTrajectories.Lindblad;
 /// columns or fewer) are left to the caller.
 /// </para>
 /// <para>
-/// The four kernels (<see cref="Four16"/>, <see cref="Four8"/>, <see cref="Two16"/>, <see cref="Two8"/>) are one loop
-/// written out for two vector widths and two jump counts: each names its column factors as locals, so that they stay
-/// in registers across the rows, which a loop over the jumps would not allow. On the Zen 5 of BENCHMARKS.md a band
+/// One generic loop (<see cref="Pair"/>) serves both vector widths and both jump counts: its type arguments are structs,
+/// so each combination is compiled on its own, and the column factors are named locals that stay in registers across
+/// the rows, which a loop over the jumps would not allow. On the Zen 5 of BENCHMARKS.md a band
 /// alone in L1 takes 0.5–0.7 ns per complex entry when every stream is 64-byte aligned and 0.8–0.95 ns when the
 /// sources are not (in general they are not: each source block has its own row length), so the loads, not the
 /// arithmetic, set the pace (<c>LadderTileBenchmarks</c>).
@@ -68,187 +68,140 @@ internal ref struct LadderTile
     {
         switch ((four, width))
         {
-            case (true, 16): Four16(in t, k); break;
-            case (true, _): Four8(in t, k); break;
-            case (false, 16): Two16(in t, k); break;
-            default: Two8(in t, k); break;
+            case (true, 16): Pair<Vector512<double>, Lanes512, FourJumps>(in t, k); break;
+            case (true, _): Pair<Vector256<double>, Lanes256, FourJumps>(in t, k); break;
+            case (false, 16): Pair<Vector512<double>, Lanes512, TwoJumps>(in t, k); break;
+            default: Pair<Vector256<double>, Lanes256, TwoJumps>(in t, k); break;
         }
     }
 
-    /// <summary>Lanes [k, k + 16) of the band, 4 jumps, two Vector512s.</summary>
-    private static void Four16(in LadderTile t, nint k)
+    /// <summary>
+    /// Lanes [k, k + 2·<typeparamref name="TLanes"/>.Count) of the band, two vectors at a time. The type arguments are
+    /// structs, so the JIT compiles one specialised loop per vector width and jump count, with the column factors of
+    /// the active jumps as locals in registers and the unused jumps' code removed.
+    /// </summary>
+    private static void Pair<TVector, TLanes, TJumps>(in LadderTile t, nint k)
+        where TVector : struct
+        where TLanes : struct, ILanes<TVector>
+        where TJumps : struct, IJumpCount
     {
+        nint n = TLanes.Count;
+        bool four = TJumps.Four;
         ref double g = ref Unsafe.Add(ref t.ColumnDiagonal, k);
-        var g0 = Vector512.LoadUnsafe(ref g);
-        var g1 = Vector512.LoadUnsafe(ref g, 8);
-        var s00 = Vector512.LoadUnsafe(ref t.S0, (nuint)k);
-        var s01 = Vector512.LoadUnsafe(ref t.S0, (nuint)(k + 8));
-        var s10 = Vector512.LoadUnsafe(ref t.S1, (nuint)k);
-        var s11 = Vector512.LoadUnsafe(ref t.S1, (nuint)(k + 8));
-        var s20 = Vector512.LoadUnsafe(ref t.S2, (nuint)k);
-        var s21 = Vector512.LoadUnsafe(ref t.S2, (nuint)(k + 8));
-        var s30 = Vector512.LoadUnsafe(ref t.S3, (nuint)k);
-        var s31 = Vector512.LoadUnsafe(ref t.S3, (nuint)(k + 8));
+        TVector g0 = TLanes.Load(ref g, 0), g1 = TLanes.Load(ref g, n);
+        TVector s00 = TLanes.Load(ref t.S0, k), s01 = TLanes.Load(ref t.S0, k + n);
+        TVector s10 = TLanes.Load(ref t.S1, k), s11 = TLanes.Load(ref t.S1, k + n);
+        TVector s20 = four ? TLanes.Load(ref t.S2, k) : default, s21 = four ? TLanes.Load(ref t.S2, k + n) : default;
+        TVector s30 = four ? TLanes.Load(ref t.S3, k) : default, s31 = four ? TLanes.Load(ref t.S3, k + n) : default;
         ref double x = ref Unsafe.Add(ref t.X, k);
         ref double y = ref Unsafe.Add(ref t.Y, k);
         ref double x0 = ref Unsafe.Add(ref t.X0, k);
         ref double x1 = ref Unsafe.Add(ref t.X1, k);
-        ref double x2 = ref Unsafe.Add(ref t.X2, k);
-        ref double x3 = ref Unsafe.Add(ref t.X3, k);
+        ref double x2 = ref four ? ref Unsafe.Add(ref t.X2, k) : ref x0;
+        ref double x3 = ref four ? ref Unsafe.Add(ref t.X3, k) : ref x0;
         ref double f = ref t.Record;
         nint w = t.RecordWidth, e = t.RecordWidth * t.Rows, dx = t.RowStride, d0 = t.D0, d1 = t.D1, d2 = t.D2, d3 = t.D3;
         nint p0 = t.P0, p1 = t.P1, p2 = t.P2, p3 = t.P3;
         for (nint i = 0; i < e; i += w)
         {
-            var a = Vector512.Create(Unsafe.Add(ref f, i));
-            var y0 = (a + g0) * Vector512.LoadUnsafe(ref x);
-            var y1 = (a + g1) * Vector512.LoadUnsafe(ref x, 8);
-            var r0 = Vector512.Create(Unsafe.Add(ref f, i + p0));
-            y0 = Vector512.FusedMultiplyAdd(s00 * r0, Vector512.LoadUnsafe(ref x0), y0);
-            y1 = Vector512.FusedMultiplyAdd(s01 * r0, Vector512.LoadUnsafe(ref x0, 8), y1);
-            var r1 = Vector512.Create(Unsafe.Add(ref f, i + p1));
-            y0 = Vector512.FusedMultiplyAdd(s10 * r1, Vector512.LoadUnsafe(ref x1), y0);
-            y1 = Vector512.FusedMultiplyAdd(s11 * r1, Vector512.LoadUnsafe(ref x1, 8), y1);
-            var r2 = Vector512.Create(Unsafe.Add(ref f, i + p2));
-            y0 = Vector512.FusedMultiplyAdd(s20 * r2, Vector512.LoadUnsafe(ref x2), y0);
-            y1 = Vector512.FusedMultiplyAdd(s21 * r2, Vector512.LoadUnsafe(ref x2, 8), y1);
-            var r3 = Vector512.Create(Unsafe.Add(ref f, i + p3));
-            y0 = Vector512.FusedMultiplyAdd(s30 * r3, Vector512.LoadUnsafe(ref x3), y0);
-            y1 = Vector512.FusedMultiplyAdd(s31 * r3, Vector512.LoadUnsafe(ref x3, 8), y1);
-            y0.StoreUnsafe(ref y);
-            y1.StoreUnsafe(ref y, 8);
-            x = ref Unsafe.Add(ref x, dx);
-            y = ref Unsafe.Add(ref y, dx);
-            x0 = ref Unsafe.Add(ref x0, d0);
-            x1 = ref Unsafe.Add(ref x1, d1);
-            x2 = ref Unsafe.Add(ref x2, d2);
-            x3 = ref Unsafe.Add(ref x3, d3);
-        }
-    }
-
-    /// <summary>Lanes [k, k + 8) of the band, 4 jumps, two Vector256s.</summary>
-    private static void Four8(in LadderTile t, nint k)
-    {
-        ref double g = ref Unsafe.Add(ref t.ColumnDiagonal, k);
-        var g0 = Vector256.LoadUnsafe(ref g);
-        var g1 = Vector256.LoadUnsafe(ref g, 4);
-        var s00 = Vector256.LoadUnsafe(ref t.S0, (nuint)k);
-        var s01 = Vector256.LoadUnsafe(ref t.S0, (nuint)(k + 4));
-        var s10 = Vector256.LoadUnsafe(ref t.S1, (nuint)k);
-        var s11 = Vector256.LoadUnsafe(ref t.S1, (nuint)(k + 4));
-        var s20 = Vector256.LoadUnsafe(ref t.S2, (nuint)k);
-        var s21 = Vector256.LoadUnsafe(ref t.S2, (nuint)(k + 4));
-        var s30 = Vector256.LoadUnsafe(ref t.S3, (nuint)k);
-        var s31 = Vector256.LoadUnsafe(ref t.S3, (nuint)(k + 4));
-        ref double x = ref Unsafe.Add(ref t.X, k);
-        ref double y = ref Unsafe.Add(ref t.Y, k);
-        ref double x0 = ref Unsafe.Add(ref t.X0, k);
-        ref double x1 = ref Unsafe.Add(ref t.X1, k);
-        ref double x2 = ref Unsafe.Add(ref t.X2, k);
-        ref double x3 = ref Unsafe.Add(ref t.X3, k);
-        ref double f = ref t.Record;
-        nint w = t.RecordWidth, e = t.RecordWidth * t.Rows, dx = t.RowStride, d0 = t.D0, d1 = t.D1, d2 = t.D2, d3 = t.D3;
-        nint p0 = t.P0, p1 = t.P1, p2 = t.P2, p3 = t.P3;
-        for (nint i = 0; i < e; i += w)
-        {
-            var a = Vector256.Create(Unsafe.Add(ref f, i));
-            var y0 = (a + g0) * Vector256.LoadUnsafe(ref x);
-            var y1 = (a + g1) * Vector256.LoadUnsafe(ref x, 4);
-            var r0 = Vector256.Create(Unsafe.Add(ref f, i + p0));
-            y0 = Vector256.FusedMultiplyAdd(s00 * r0, Vector256.LoadUnsafe(ref x0), y0);
-            y1 = Vector256.FusedMultiplyAdd(s01 * r0, Vector256.LoadUnsafe(ref x0, 4), y1);
-            var r1 = Vector256.Create(Unsafe.Add(ref f, i + p1));
-            y0 = Vector256.FusedMultiplyAdd(s10 * r1, Vector256.LoadUnsafe(ref x1), y0);
-            y1 = Vector256.FusedMultiplyAdd(s11 * r1, Vector256.LoadUnsafe(ref x1, 4), y1);
-            var r2 = Vector256.Create(Unsafe.Add(ref f, i + p2));
-            y0 = Vector256.FusedMultiplyAdd(s20 * r2, Vector256.LoadUnsafe(ref x2), y0);
-            y1 = Vector256.FusedMultiplyAdd(s21 * r2, Vector256.LoadUnsafe(ref x2, 4), y1);
-            var r3 = Vector256.Create(Unsafe.Add(ref f, i + p3));
-            y0 = Vector256.FusedMultiplyAdd(s30 * r3, Vector256.LoadUnsafe(ref x3), y0);
-            y1 = Vector256.FusedMultiplyAdd(s31 * r3, Vector256.LoadUnsafe(ref x3, 4), y1);
-            y0.StoreUnsafe(ref y);
-            y1.StoreUnsafe(ref y, 4);
-            x = ref Unsafe.Add(ref x, dx);
-            y = ref Unsafe.Add(ref y, dx);
-            x0 = ref Unsafe.Add(ref x0, d0);
-            x1 = ref Unsafe.Add(ref x1, d1);
-            x2 = ref Unsafe.Add(ref x2, d2);
-            x3 = ref Unsafe.Add(ref x3, d3);
-        }
-    }
-
-    /// <summary>Lanes [k, k + 16) of the band, 2 jumps, two Vector512s.</summary>
-    private static void Two16(in LadderTile t, nint k)
-    {
-        ref double g = ref Unsafe.Add(ref t.ColumnDiagonal, k);
-        var g0 = Vector512.LoadUnsafe(ref g);
-        var g1 = Vector512.LoadUnsafe(ref g, 8);
-        var s00 = Vector512.LoadUnsafe(ref t.S0, (nuint)k);
-        var s01 = Vector512.LoadUnsafe(ref t.S0, (nuint)(k + 8));
-        var s10 = Vector512.LoadUnsafe(ref t.S1, (nuint)k);
-        var s11 = Vector512.LoadUnsafe(ref t.S1, (nuint)(k + 8));
-        ref double x = ref Unsafe.Add(ref t.X, k);
-        ref double y = ref Unsafe.Add(ref t.Y, k);
-        ref double x0 = ref Unsafe.Add(ref t.X0, k);
-        ref double x1 = ref Unsafe.Add(ref t.X1, k);
-        ref double f = ref t.Record;
-        nint w = t.RecordWidth, e = t.RecordWidth * t.Rows, dx = t.RowStride, d0 = t.D0, d1 = t.D1;
-        nint p0 = t.P0, p1 = t.P1;
-        for (nint i = 0; i < e; i += w)
-        {
-            var a = Vector512.Create(Unsafe.Add(ref f, i));
-            var y0 = (a + g0) * Vector512.LoadUnsafe(ref x);
-            var y1 = (a + g1) * Vector512.LoadUnsafe(ref x, 8);
-            var r0 = Vector512.Create(Unsafe.Add(ref f, i + p0));
-            y0 = Vector512.FusedMultiplyAdd(s00 * r0, Vector512.LoadUnsafe(ref x0), y0);
-            y1 = Vector512.FusedMultiplyAdd(s01 * r0, Vector512.LoadUnsafe(ref x0, 8), y1);
-            var r1 = Vector512.Create(Unsafe.Add(ref f, i + p1));
-            y0 = Vector512.FusedMultiplyAdd(s10 * r1, Vector512.LoadUnsafe(ref x1), y0);
-            y1 = Vector512.FusedMultiplyAdd(s11 * r1, Vector512.LoadUnsafe(ref x1, 8), y1);
-            y0.StoreUnsafe(ref y);
-            y1.StoreUnsafe(ref y, 8);
+            var a = TLanes.Broadcast(Unsafe.Add(ref f, i));
+            var y0 = TLanes.Multiply(TLanes.Add(a, g0), TLanes.Load(ref x, 0));
+            var y1 = TLanes.Multiply(TLanes.Add(a, g1), TLanes.Load(ref x, n));
+            var r = TLanes.Broadcast(Unsafe.Add(ref f, i + p0));
+            y0 = TLanes.FusedMultiplyAdd(TLanes.Multiply(s00, r), TLanes.Load(ref x0, 0), y0);
+            y1 = TLanes.FusedMultiplyAdd(TLanes.Multiply(s01, r), TLanes.Load(ref x0, n), y1);
+            r = TLanes.Broadcast(Unsafe.Add(ref f, i + p1));
+            y0 = TLanes.FusedMultiplyAdd(TLanes.Multiply(s10, r), TLanes.Load(ref x1, 0), y0);
+            y1 = TLanes.FusedMultiplyAdd(TLanes.Multiply(s11, r), TLanes.Load(ref x1, n), y1);
+            if (four)
+            {
+                r = TLanes.Broadcast(Unsafe.Add(ref f, i + p2));
+                y0 = TLanes.FusedMultiplyAdd(TLanes.Multiply(s20, r), TLanes.Load(ref x2, 0), y0);
+                y1 = TLanes.FusedMultiplyAdd(TLanes.Multiply(s21, r), TLanes.Load(ref x2, n), y1);
+                r = TLanes.Broadcast(Unsafe.Add(ref f, i + p3));
+                y0 = TLanes.FusedMultiplyAdd(TLanes.Multiply(s30, r), TLanes.Load(ref x3, 0), y0);
+                y1 = TLanes.FusedMultiplyAdd(TLanes.Multiply(s31, r), TLanes.Load(ref x3, n), y1);
+                x2 = ref Unsafe.Add(ref x2, d2);
+                x3 = ref Unsafe.Add(ref x3, d3);
+            }
+            TLanes.Store(y0, ref y, 0);
+            TLanes.Store(y1, ref y, n);
             x = ref Unsafe.Add(ref x, dx);
             y = ref Unsafe.Add(ref y, dx);
             x0 = ref Unsafe.Add(ref x0, d0);
             x1 = ref Unsafe.Add(ref x1, d1);
         }
     }
+}
 
-    /// <summary>Lanes [k, k + 8) of the band, 2 jumps, two Vector256s.</summary>
-    private static void Two8(in LadderTile t, nint k)
-    {
-        ref double g = ref Unsafe.Add(ref t.ColumnDiagonal, k);
-        var g0 = Vector256.LoadUnsafe(ref g);
-        var g1 = Vector256.LoadUnsafe(ref g, 4);
-        var s00 = Vector256.LoadUnsafe(ref t.S0, (nuint)k);
-        var s01 = Vector256.LoadUnsafe(ref t.S0, (nuint)(k + 4));
-        var s10 = Vector256.LoadUnsafe(ref t.S1, (nuint)k);
-        var s11 = Vector256.LoadUnsafe(ref t.S1, (nuint)(k + 4));
-        ref double x = ref Unsafe.Add(ref t.X, k);
-        ref double y = ref Unsafe.Add(ref t.Y, k);
-        ref double x0 = ref Unsafe.Add(ref t.X0, k);
-        ref double x1 = ref Unsafe.Add(ref t.X1, k);
-        ref double f = ref t.Record;
-        nint w = t.RecordWidth, e = t.RecordWidth * t.Rows, dx = t.RowStride, d0 = t.D0, d1 = t.D1;
-        nint p0 = t.P0, p1 = t.P1;
-        for (nint i = 0; i < e; i += w)
-        {
-            var a = Vector256.Create(Unsafe.Add(ref f, i));
-            var y0 = (a + g0) * Vector256.LoadUnsafe(ref x);
-            var y1 = (a + g1) * Vector256.LoadUnsafe(ref x, 4);
-            var r0 = Vector256.Create(Unsafe.Add(ref f, i + p0));
-            y0 = Vector256.FusedMultiplyAdd(s00 * r0, Vector256.LoadUnsafe(ref x0), y0);
-            y1 = Vector256.FusedMultiplyAdd(s01 * r0, Vector256.LoadUnsafe(ref x0, 4), y1);
-            var r1 = Vector256.Create(Unsafe.Add(ref f, i + p1));
-            y0 = Vector256.FusedMultiplyAdd(s10 * r1, Vector256.LoadUnsafe(ref x1), y0);
-            y1 = Vector256.FusedMultiplyAdd(s11 * r1, Vector256.LoadUnsafe(ref x1, 4), y1);
-            y0.StoreUnsafe(ref y);
-            y1.StoreUnsafe(ref y, 4);
-            x = ref Unsafe.Add(ref x, dx);
-            y = ref Unsafe.Add(ref y, dx);
-            x0 = ref Unsafe.Add(ref x0, d0);
-            x1 = ref Unsafe.Add(ref x1, d1);
-        }
-    }
+/// <summary>The vector operations the ladder band kernel uses, for one vector type of doubles.</summary>
+internal interface ILanes<TVector>
+{
+    static abstract nint Count { get; }
 
+    static abstract TVector Load(ref double source, nint offset);
+
+    static abstract TVector Broadcast(double value);
+
+    static abstract TVector Add(TVector a, TVector b);
+
+    static abstract TVector Multiply(TVector a, TVector b);
+
+    static abstract TVector FusedMultiplyAdd(TVector a, TVector b, TVector addend);
+
+    static abstract void Store(TVector value, ref double destination, nint offset);
+}
+
+/// <summary><see cref="ILanes{TVector}"/> on Vector512 (8 lanes).</summary>
+internal readonly struct Lanes512 : ILanes<Vector512<double>>
+{
+    public static nint Count => 8;
+
+    public static Vector512<double> Load(ref double source, nint offset) => Vector512.LoadUnsafe(ref source, (nuint)offset);
+
+    public static Vector512<double> Broadcast(double value) => Vector512.Create(value);
+
+    public static Vector512<double> Add(Vector512<double> a, Vector512<double> b) => a + b;
+
+    public static Vector512<double> Multiply(Vector512<double> a, Vector512<double> b) => a * b;
+
+    public static Vector512<double> FusedMultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> addend) =>
+        Vector512.FusedMultiplyAdd(a, b, addend);
+
+    public static void Store(Vector512<double> value, ref double destination, nint offset) => value.StoreUnsafe(ref destination, (nuint)offset);
+}
+
+/// <summary><see cref="ILanes{TVector}"/> on Vector256 (4 lanes).</summary>
+internal readonly struct Lanes256 : ILanes<Vector256<double>>
+{
+    public static nint Count => 4;
+
+    public static Vector256<double> Load(ref double source, nint offset) => Vector256.LoadUnsafe(ref source, (nuint)offset);
+
+    public static Vector256<double> Broadcast(double value) => Vector256.Create(value);
+
+    public static Vector256<double> Add(Vector256<double> a, Vector256<double> b) => a + b;
+
+    public static Vector256<double> Multiply(Vector256<double> a, Vector256<double> b) => a * b;
+
+    public static Vector256<double> FusedMultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> addend) =>
+        Vector256.FusedMultiplyAdd(a, b, addend);
+
+    public static void Store(Vector256<double> value, ref double destination, nint offset) => value.StoreUnsafe(ref destination, (nuint)offset);
+}
+
+/// <summary>How many jumps a band kernel runs (four, or the first two of the tile's slots).</summary>
+internal interface IJumpCount
+{
+    static abstract bool Four { get; }
+}
+
+internal readonly struct FourJumps : IJumpCount
+{
+    public static bool Four => true;
+}
+
+internal readonly struct TwoJumps : IJumpCount
+{
+    public static bool Four => false;
 }
