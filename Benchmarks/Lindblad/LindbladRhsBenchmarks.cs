@@ -21,7 +21,8 @@ namespace BosonicTrajectories.Benchmarks.Lindblad;
 /// recomputed as in a run) of the hot/cold machine started from the even cat ⊗ vacuum, by both paths:
 /// <c>General</c> (the whole D×D matrix, <see cref="LindbladRightHandSide"/>, one thread) and <c>Sectors</c> (only the
 /// coherence orders k ≥ 0 present, here the even ones, <see cref="CoherenceSectorRightHandSide"/>, on
-/// <see cref="Threads"/> threads). Spaces: <c>2x24</c> = 24 levels per mode in the local modes (D = 576);
+/// <see cref="Threads"/> threads, with the kernel it picks: <see cref="ShiftedTerms"/> in the local modes,
+/// <see cref="LadderJumps"/> in the normal modes), and <c>SparseSectors</c> (the same without the shifted-term kernel). Spaces: <c>2x24</c> = 24 levels per mode in the local modes (D = 576);
 /// <c>2t31</c> = Σn ≤ 31 in the local modes (D = 528); <c>2t31nm</c> = the same truncated space and dynamics in the
 /// normal modes (<see cref="LindbladBenchmarkModels.HotColdNormalModes"/>: H Fock-diagonal, every jump a ladder,
 /// <see cref="LadderJumps"/>); <c>2t42nm</c> = Σn ≤ 42 in the normal modes (D = 946). (In normal modes the cat ⊗
@@ -85,11 +86,16 @@ public class LindbladRhsBenchmarks
     }
 
     [GlobalSetup(Target = nameof(Sectors))]
-    public void SetupSectors()
+    public void SetupSectors() => SetupSectors(shiftedTerms: true);
+
+    [GlobalSetup(Target = nameof(SparseSectors))]
+    public void SetupSparseSectors() => SetupSectors(shiftedTerms: false);
+
+    private void SetupSectors(bool shiftedTerms)
     {
         var (problem, rho) = Build(Space);
         var layout = CoherenceSectorLayout.ForState(problem.Space, rho);
-        _sectors = new CoherenceSectorRightHandSide(problem, layout, Threads);
+        _sectors = new CoherenceSectorRightHandSide(problem, layout, Threads, shiftedTerms);
         _rho = new Complex[layout.Length];
         layout.Pack(rho, _rho);
         _derivative = new Complex[_rho.Length];
@@ -98,7 +104,7 @@ public class LindbladRhsBenchmarks
     [GlobalSetup(Target = nameof(ScalePass))]
     public void SetupScalePass()
     {
-        SetupSectors();
+        SetupSectors(shiftedTerms: true);
         int entries = 2 * _rho.Length;
         _scale = new ChunkedWork(Threads, chunk =>
         {
@@ -138,6 +144,17 @@ public class LindbladRhsBenchmarks
 
     [Benchmark]
     public void Sectors()
+    {
+        _time += 0.01;
+        _sectors!.Evaluate(_time, _rho, _derivative);
+    }
+
+    /// <summary>
+    /// <see cref="Sectors"/> without the shifted-term kernel: in the local modes the sparse block code, the path before
+    /// <see cref="ShiftedTerms"/> (in the normal modes the ladder kernel runs either way).
+    /// </summary>
+    [Benchmark]
+    public void SparseSectors()
     {
         _time += 0.01;
         _sectors!.Evaluate(_time, _rho, _derivative);

@@ -45,8 +45,8 @@ public class MethodDetailsTests
         Assert.That(total, Is.Not.EqualTo(perMode));
         var normal = Details(cli, total);
         Assert.That((string)normal["basis"]!, Is.EqualTo("normal modes"));
-        Assert.That((bool)normal["ladderJumps"]!, Is.True, "a global master equation has single-mode jumps in normal modes");
-        Assert.That((bool)Details(cli, perMode)["ladderJumps"]!, Is.False, "hopping and two-mode jumps in the local modes");
+        Assert.That((string)normal["rhsKernel"]!, Is.EqualTo("ladders"), "a global master equation has single-mode jumps in normal modes");
+        Assert.That((string)Details(cli, perMode)["rhsKernel"]!, Is.EqualTo("shifted terms"), "hopping and two-mode jumps in the local modes");
         string off = total.Replace("\"method\": \"lindblad\"", "\"method\": \"lindblad\", \"normalModes\": false", StringComparison.Ordinal);
         Assert.That((string)Details(cli, off)["basis"]!, Is.EqualTo("local modes"), "switched off");
         Assert.That((string)Details(cli, perMode)["basis"]!, Is.EqualTo("local modes"), "a per-mode truncation is not invariant under the passive unitary");

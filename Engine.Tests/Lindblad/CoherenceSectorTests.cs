@@ -87,15 +87,21 @@ public class CoherenceSectorTests
     {
         foreach (bool frame in new[] { true, false })
         {
-            yield return new TestCaseData("hot/cold 4×3", frame).SetArgDisplayNames("hot/cold perMode [4,3]", frame ? "frame" : "lab");
-            yield return new TestCaseData("hot/cold 9×7", frame).SetArgDisplayNames("hot/cold perMode [9,7] (long runs)", frame ? "frame" : "lab");
-            yield return new TestCaseData("chain 3×2×3", frame).SetArgDisplayNames("3-mode chain perMode [3,2,3]", frame ? "frame" : "lab");
-            yield return new TestCaseData("chain total 4", frame).SetArgDisplayNames("3-mode chain totalExcitations 4", frame ? "frame" : "lab");
-            yield return new TestCaseData("nonlinear 5×4", frame).SetArgDisplayNames("Kerr model perMode [5,4]", frame ? "frame" : "lab");
-            yield return new TestCaseData("uncoupled 7×5", frame).SetArgDisplayNames("uncoupled ladders perMode [7,5]", frame ? "frame" : "lab");
-            yield return new TestCaseData("uncoupled total 5", frame).SetArgDisplayNames("uncoupled ladders 3 modes totalExcitations 5", frame ? "frame" : "lab");
-            yield return new TestCaseData("uncoupled total 14", frame).SetArgDisplayNames("uncoupled ladders 2 modes totalExcitations 14 (rows of 15)", frame ? "frame" : "lab");
-            yield return new TestCaseData("uncoupled Kerr 6×4", frame).SetArgDisplayNames("uncoupled Kerr ladders perMode [6,4]", frame ? "frame" : "lab");
+            foreach (bool shifted in new[] { true, false })
+            {
+                string picture = frame ? "frame" : "lab", kernels = shifted ? "any kernel" : "no shifted terms";
+                yield return new TestCaseData("hot/cold 4×3", frame, shifted).SetArgDisplayNames("hot/cold perMode [4,3]", picture, kernels);
+                yield return new TestCaseData("hot/cold 9×7", frame, shifted).SetArgDisplayNames("hot/cold perMode [9,7] (long runs)", picture, kernels);
+                yield return new TestCaseData("hot/cold total 12", frame, shifted).SetArgDisplayNames("hot/cold totalExcitations 12", picture, kernels);
+                yield return new TestCaseData("chain 3×2×3", frame, shifted).SetArgDisplayNames("3-mode chain perMode [3,2,3]", picture, kernels);
+                yield return new TestCaseData("chain 5×4×6", frame, shifted).SetArgDisplayNames("3-mode chain perMode [5,4,6] (segments)", picture, kernels);
+                yield return new TestCaseData("chain total 4", frame, shifted).SetArgDisplayNames("3-mode chain totalExcitations 4", picture, kernels);
+                yield return new TestCaseData("nonlinear 5×4", frame, shifted).SetArgDisplayNames("Kerr model perMode [5,4]", picture, kernels);
+                yield return new TestCaseData("uncoupled 7×5", frame, shifted).SetArgDisplayNames("uncoupled ladders perMode [7,5]", picture, kernels);
+                yield return new TestCaseData("uncoupled total 5", frame, shifted).SetArgDisplayNames("uncoupled ladders 3 modes totalExcitations 5", picture, kernels);
+                yield return new TestCaseData("uncoupled total 14", frame, shifted).SetArgDisplayNames("uncoupled ladders 2 modes totalExcitations 14 (rows of 15)", picture, kernels);
+                yield return new TestCaseData("uncoupled Kerr 6×4", frame, shifted).SetArgDisplayNames("uncoupled Kerr ladders perMode [6,4]", picture, kernels);
+            }
         }
     }
 
@@ -103,7 +109,9 @@ public class CoherenceSectorTests
     {
         "hot/cold 4×3" => LindbladProblem.Build(HotColdMachine(), new FockSpace(new PerModeTruncation([4, 3]), 2), frame),
         "hot/cold 9×7" => LindbladProblem.Build(HotColdMachine(), new FockSpace(new PerModeTruncation([9, 7]), 2), frame),
+        "hot/cold total 12" => LindbladProblem.Build(HotColdMachine(), new FockSpace(new TotalExcitationTruncation(12), 2), frame),
         "chain 3×2×3" => LindbladProblem.Build(ThreeModeChain(), new FockSpace(new PerModeTruncation([3, 2, 3]), 3), frame),
+        "chain 5×4×6" => LindbladProblem.Build(ThreeModeChain(), new FockSpace(new PerModeTruncation([5, 4, 6]), 3), frame),
         "chain total 4" => LindbladProblem.Build(ThreeModeChain(), new FockSpace(new TotalExcitationTruncation(4), 3), frame),
         "nonlinear 5×4" => LindbladProblem.Build(NonlinearConserving(), new FockSpace(new PerModeTruncation([5, 4]), 2), frame),
         "uncoupled 7×5" => LindbladProblem.Build(Uncoupled(2, kerr: false), new FockSpace(new PerModeTruncation([7, 5]), 2), frame),
@@ -113,8 +121,22 @@ public class CoherenceSectorTests
         _ => throw new ArgumentException(name, nameof(name)),
     };
 
+    /// <summary>The kernel each case must take (<see cref="SectorKernel"/>: the first that applies).</summary>
+    private static SectorKernel ExpectedKernel(string model, bool frame, bool shifted)
+    {
+        // Ladders: an uncoupled model in the interaction picture (real diagonal G), unless a Kerr H gives each jump
+        // entry-dependent frame phases.
+        bool kerr = model.Contains("Kerr", StringComparison.Ordinal);
+        if (model.StartsWith("uncoupled", StringComparison.Ordinal) && frame && !kerr) return SectorKernel.Ladders;
+        // Shifted terms: every operator part with one occupation change has one phase and one frame-energy change. Not
+        // with Kerr frame energies (the interaction picture of a Kerr H), nor for the nonlinear model, whose G part
+        // a_1† a_0 sums the hopping and a ½ L†L part of another shape with another phase.
+        if (!shifted || (kerr && frame) || model.StartsWith("nonlinear", StringComparison.Ordinal)) return SectorKernel.SparseBlocks;
+        return SectorKernel.ShiftedTerms;
+    }
+
     [TestCaseSource(nameof(Cases))]
-    public void EqualsTheGeneralRightHandSideOnEveryOrder(string model, bool frame)
+    public void EqualsTheGeneralRightHandSideOnEveryOrder(string model, bool frame, bool shifted)
     {
         var problem = Problem(model, frame);
         Assert.That(problem.ConservesExcitations, Is.True);
@@ -129,26 +151,24 @@ public class CoherenceSectorTests
         var packed = new Complex[layout.Length];
         layout.Pack(rho, packed);
         var derivative = new Complex[layout.Length];
-        var sectors = new CoherenceSectorRightHandSide(problem, layout);
-        // Ladders: an uncoupled model in the interaction picture (real diagonal G), unless a Kerr H gives each jump
-        // entry-dependent frame phases.
-        bool ladders = model.StartsWith("uncoupled", StringComparison.Ordinal) && frame && !model.Contains("Kerr", StringComparison.Ordinal);
-        Assert.That(sectors.UsesLadderJumps, Is.EqualTo(ladders));
-        if (ladders)
+        var sectors = new CoherenceSectorRightHandSide(problem, layout, shiftedTerms: shifted);
+        var kernel = ExpectedKernel(model, frame, shifted);
+        Assert.That(sectors.Kernel, Is.EqualTo(kernel));
+        if (kernel == SectorKernel.Ladders)
         {
             // No symmetrising pass: the order-0 blocks must come out exactly Hermitian by construction.
             var rawLayout = CoherenceSectorLayout.ForOrders(problem.Space, [0]);
             var raw = new Complex[rawLayout.Length];
             rawLayout.Pack(rho, raw);
             var rawDerivative = new Complex[rawLayout.Length];
-            new CoherenceSectorRightHandSide(problem, rawLayout).Evaluate(t, raw, rawDerivative);
+            new CoherenceSectorRightHandSide(problem, rawLayout, shiftedTerms: shifted).Evaluate(t, raw, rawDerivative);
             foreach (var block in rawLayout.Blocks)
                 for (int i = 0; i < block.Rows; i++)
                     for (int c = 0; c < block.Rows; c++)
                         Assert.That(rawDerivative[block.Offset + (i * block.Rows) + c], Is.EqualTo(Complex.Conjugate(rawDerivative[block.Offset + (c * block.Rows) + i])),
                             $"sector {block.RowSector}, entry ({i}, {c})");
         }
-        if (!model.StartsWith("uncoupled", StringComparison.Ordinal))
+        if (kernel == SectorKernel.SparseBlocks && !model.StartsWith("uncoupled", StringComparison.Ordinal))
             Assert.That(sectors.JumpFamilyCount, Is.EqualTo(model.StartsWith("hot/cold", StringComparison.Ordinal) ? 2 : model.StartsWith("chain", StringComparison.Ordinal) ? 1 : 0));
         sectors.Evaluate(t, packed, derivative);
         var unpacked = new Complex[d * d];
@@ -156,7 +176,7 @@ public class CoherenceSectorTests
 
         Assert.That(MaxDifference(unpacked, general), Is.LessThan(RoundingTolerance * MaxAbs(general)));
         // Split over threads, every block is computed by the same code: the same bits.
-        var threaded = new CoherenceSectorRightHandSide(problem, layout, threads: 3);
+        var threaded = new CoherenceSectorRightHandSide(problem, layout, threads: 3, shiftedTerms: shifted);
         Assert.That(threaded.Threads, Is.EqualTo(3));
         var threadedDerivative = new Complex[layout.Length];
         threaded.Evaluate(t, packed, threadedDerivative);
@@ -166,7 +186,7 @@ public class CoherenceSectorTests
     }
 
     [TestCaseSource(nameof(Cases))]
-    public void OrdersAbsentInitiallyStayZeroAndTheOthersMatch(string model, bool frame)
+    public void OrdersAbsentInitiallyStayZeroAndTheOthersMatch(string model, bool frame, bool shifted)
     {
         var problem = Problem(model, frame);
         var space = problem.Space;
@@ -185,7 +205,9 @@ public class CoherenceSectorTests
         var packed = new Complex[layout.Length];
         layout.Pack(rho, packed);
         var derivative = new Complex[layout.Length];
-        new CoherenceSectorRightHandSide(problem, layout).Evaluate(t, packed, derivative);
+        var sectors = new CoherenceSectorRightHandSide(problem, layout, shiftedTerms: shifted);
+        Assert.That(sectors.Kernel, Is.EqualTo(ExpectedKernel(model, frame, shifted)));
+        sectors.Evaluate(t, packed, derivative);
         var unpacked = new Complex[d * d];
         layout.Unpack(derivative, unpacked);
 

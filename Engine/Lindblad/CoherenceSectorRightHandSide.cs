@@ -28,6 +28,7 @@ internal sealed class CoherenceSectorRightHandSide
     private readonly JumpFamily[] _families;                // jumps evaluated together through their common monomials
     private readonly int[][] _jumpSources;          // [jump][stored block] → stored source block, −1 when none
     private readonly LadderJumps? _ladders;         // all jumps at once when G is diagonal and every jump is a ladder
+    private readonly ShiftedTerms? _shifted;        // every term at once when every operator splits into shift components
     private readonly Complex[] _phases;
     private readonly Complex[][] _scratch;          // one per chunk of blocks
     private readonly int[] _chunkStarts;            // chunk c evaluates the stored blocks [_chunkStarts[c], _chunkStarts[c + 1])
@@ -39,9 +40,11 @@ internal sealed class CoherenceSectorRightHandSide
     /// The right-hand side of <paramref name="problem"/> on the blocks of <paramref name="layout"/>. With
     /// <paramref name="threads"/> &gt; 1 an evaluation splits the stored blocks into that many contiguous chunks of
     /// about equal size, run on the calling thread and the thread pool (<see cref="ChunkedWork"/>); every block is
-    /// computed by the same code either way, so the result does not depend on the number of threads.
+    /// computed by the same code either way, so the result does not depend on the number of threads. The blocks are
+    /// computed by the first kernel that applies (<see cref="Kernel"/>); <paramref name="shiftedTerms"/> = false skips
+    /// <see cref="ShiftedTerms"/> (to compare it with the sparse block code).
     /// </summary>
-    public CoherenceSectorRightHandSide(LindbladProblem problem, CoherenceSectorLayout layout, int threads = 1)
+    public CoherenceSectorRightHandSide(LindbladProblem problem, CoherenceSectorLayout layout, int threads = 1, bool shiftedTerms = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentNullException.ThrowIfNull(problem);
@@ -66,6 +69,7 @@ internal sealed class CoherenceSectorRightHandSide
         _coherent = new SectorOperator(offDiagonal, sectorOf, local, layout.States);
         if (_coherent.Shift != 0) throw new ArgumentException("H_eff changes the excitation number", nameof(problem));
         if (offDiagonal.Values.IndexOfAnyExcept(Complex.Zero) < 0) _ladders = LadderJumps.TryCreate(problem, _coherentDiagonal, layout, sectorOf, local);
+        if (_ladders is null && shiftedTerms) _shifted = ShiftedTerms.TryCreate(problem, _coherentDiagonal, offDiagonal, layout, sectorOf, local);
         var single = new List<SparseMatrix>();
         var families = new List<JumpFamily>();
         foreach (var group in problem.Jumps.Where(j => j.NonZeroCount > 0).GroupBy(j => ShiftOf(j, sectorOf)))
@@ -92,8 +96,8 @@ internal sealed class CoherenceSectorRightHandSide
     /// <summary>Number of jump families evaluated through common components (see <see cref="JumpFamily"/>).</summary>
     internal int JumpFamilyCount => _families.Length;
 
-    /// <summary>True when blocks are evaluated by <see cref="LadderJumps"/> (G real diagonal, every jump a ladder).</summary>
-    internal bool UsesLadderJumps => _ladders is not null;
+    /// <summary>The kernel that computes the blocks (see <see cref="SectorKernel"/>).</summary>
+    public SectorKernel Kernel => _ladders is not null ? SectorKernel.Ladders : _shifted is not null ? SectorKernel.ShiftedTerms : SectorKernel.SparseBlocks;
 
     /// <summary>Number of chunks of blocks an evaluation is split into (the threads it can use).</summary>
     public int Threads => _chunkStarts.Length - 1;
@@ -201,6 +205,11 @@ internal sealed class CoherenceSectorRightHandSide
             _ladders.EvaluateBlock(b, block, _layout, rho, derivative);
             return;
         }
+        if (_shifted is not null)
+        {
+            _shifted.EvaluateBlock(b, block, rho, derivative);
+            return;
+        }
         int[] rows = _layout.States[block.RowSector];
         int m = block.Rows, w = block.Columns;
         ref Complex x = ref MemoryMarshal.GetReference(rho.Slice(block.Offset, m * w));
@@ -296,7 +305,8 @@ internal sealed class CoherenceSectorRightHandSide
 
     private void UpdatePhases(double t)
     {
-        if (!_problem.UsesInteractionPicture || t == _phaseTime || _ladders is not null) return;
+        _shifted?.SetTime(t);
+        if (!_problem.UsesInteractionPicture || t == _phaseTime || _ladders is not null || _shifted is not null) return;
         InteractionFrame.ComputePhases(_problem.FrameEnergies, t, _phases);
         _coherent.Apply(_phases);
         foreach (var jump in _jumps) jump.Apply(_phases);
@@ -306,10 +316,23 @@ internal sealed class CoherenceSectorRightHandSide
     }
 
     /// <summary>Row sector − column sector of the entries of a jump (the constructor of <see cref="SectorOperator"/> checks it is one value).</summary>
-    private static int ShiftOf(SparseMatrix jump, int[] sectorOf)
+    internal static int ShiftOf(SparseMatrix jump, int[] sectorOf)
     {
         for (int r = 0; r < jump.Dimension; r++)
             if (jump.RowPointers[r] < jump.RowPointers[r + 1]) return sectorOf[r] - sectorOf[jump.ColumnIndices[jump.RowPointers[r]]];
         return 0;
     }
+}
+
+/// <summary>How a <see cref="CoherenceSectorRightHandSide"/> computes its blocks (the first that applies, in this order).</summary>
+public enum SectorKernel
+{
+    /// <summary><see cref="LadderJumps"/>: G real diagonal and every jump a single-mode ladder (normal modes, uncoupled modes).</summary>
+    Ladders,
+
+    /// <summary><see cref="ShiftedTerms"/>: every operator splits into shift components (passive quadratic models in the local modes).</summary>
+    ShiftedTerms,
+
+    /// <summary>Sparse products block by block (Kerr frame energies, jumps whose parts have different phases, …).</summary>
+    SparseBlocks,
 }

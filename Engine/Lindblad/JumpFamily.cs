@@ -35,7 +35,7 @@ internal sealed class JumpFamily
     public static JumpFamily? TryCreate(SparseMatrix[] jumps, FockSpace space, int[] sectorOf, int[] local, CoherenceSectorLayout layout)
     {
         // Split every jump by the occupation change of its entries.
-        var split = jumps.Select(j => Split(j, space)).ToArray();
+        var split = jumps.Select(j => SplitByOccupationChange(j, space)).ToArray();
         var keys = split.SelectMany(x => x.Keys).Distinct().ToArray();
         if (keys.Length + 1 >= 2 * jumps.Length) return null;     // no saving: P + P² ≥ 2 J P, what J jumps of P components cost one by one
         var references = new SparseMatrix[keys.Length];
@@ -69,7 +69,7 @@ internal sealed class JumpFamily
     }
 
     /// <summary>The entries of <paramref name="matrix"/> by occupation change n(r) − n(c), each list in CSR order.</summary>
-    private static Dictionary<string, List<(int Row, int Column, Complex Value)>> Split(SparseMatrix matrix, FockSpace space)
+    internal static Dictionary<string, List<(int Row, int Column, Complex Value)>> SplitByOccupationChange(SparseMatrix matrix, FockSpace space)
     {
         var parts = new Dictionary<string, List<(int, int, Complex)>>();
         var change = new int[space.Modes];

@@ -134,62 +134,6 @@ internal ref struct LadderTile
     }
 }
 
-/// <summary>The vector operations the ladder band kernel uses, for one vector type of doubles.</summary>
-internal interface ILanes<TVector>
-{
-    static abstract nint Count { get; }
-
-    static abstract TVector Load(ref double source, nint offset);
-
-    static abstract TVector Broadcast(double value);
-
-    static abstract TVector Add(TVector a, TVector b);
-
-    static abstract TVector Multiply(TVector a, TVector b);
-
-    static abstract TVector FusedMultiplyAdd(TVector a, TVector b, TVector addend);
-
-    static abstract void Store(TVector value, ref double destination, nint offset);
-}
-
-/// <summary><see cref="ILanes{TVector}"/> on Vector512 (8 lanes).</summary>
-internal readonly struct Lanes512 : ILanes<Vector512<double>>
-{
-    public static nint Count => 8;
-
-    public static Vector512<double> Load(ref double source, nint offset) => Vector512.LoadUnsafe(ref source, (nuint)offset);
-
-    public static Vector512<double> Broadcast(double value) => Vector512.Create(value);
-
-    public static Vector512<double> Add(Vector512<double> a, Vector512<double> b) => a + b;
-
-    public static Vector512<double> Multiply(Vector512<double> a, Vector512<double> b) => a * b;
-
-    public static Vector512<double> FusedMultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> addend) =>
-        Vector512.FusedMultiplyAdd(a, b, addend);
-
-    public static void Store(Vector512<double> value, ref double destination, nint offset) => value.StoreUnsafe(ref destination, (nuint)offset);
-}
-
-/// <summary><see cref="ILanes{TVector}"/> on Vector256 (4 lanes).</summary>
-internal readonly struct Lanes256 : ILanes<Vector256<double>>
-{
-    public static nint Count => 4;
-
-    public static Vector256<double> Load(ref double source, nint offset) => Vector256.LoadUnsafe(ref source, (nuint)offset);
-
-    public static Vector256<double> Broadcast(double value) => Vector256.Create(value);
-
-    public static Vector256<double> Add(Vector256<double> a, Vector256<double> b) => a + b;
-
-    public static Vector256<double> Multiply(Vector256<double> a, Vector256<double> b) => a * b;
-
-    public static Vector256<double> FusedMultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> addend) =>
-        Vector256.FusedMultiplyAdd(a, b, addend);
-
-    public static void Store(Vector256<double> value, ref double destination, nint offset) => value.StoreUnsafe(ref destination, (nuint)offset);
-}
-
 /// <summary>How many jumps a band kernel runs (four, or the first two of the tile's slots).</summary>
 internal interface IJumpCount
 {

@@ -104,8 +104,8 @@ public sealed class LindbladEvolution
     /// <summary>True when the runs evolve the normal-mode twin of the problem (known once a run has started).</summary>
     public bool EvolvedInNormalModes => _normalModes is not null;
 
-    /// <summary>True when the last run evaluated its blocks with the one-pass ladder kernel (<see cref="LadderJumps"/>).</summary>
-    public bool EvolvedWithLadderJumps => _sectorRightHandSide?.UsesLadderJumps == true;
+    /// <summary>The kernel the last run computed its coherence-sector blocks with (null: the whole ρ, or no run yet).</summary>
+    public SectorKernel? EvolvedWithKernel => _sectorRightHandSide?.Kernel;
 
     /// <summary>
     /// Evolves <paramref name="initialState"/> (lab frame, t = 0) to <paramref name="endTime"/> and calls

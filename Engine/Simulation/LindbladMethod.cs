@@ -52,9 +52,15 @@ internal static class LindbladMethod
                 ? new JsonArray([.. orders.Select(k => (JsonNode)k)]) : null,
             // The mode basis the integrator evolved ρ in ("normal modes": exact frame of a passive H on a total-excitation truncation).
             ["basis"] = evolution.EvolvedInNormalModes ? "normal modes" : "local modes",
-            // True when every block was computed in one pass as shifted copies of its source blocks (H Fock-diagonal in the
-            // working basis, every jump a single-mode ladder: a global master equation in normal modes, or uncoupled modes).
-            ["ladderJumps"] = evolution.EvolvedWithLadderJumps,
+            // How the blocks were computed: "ladders" (H Fock-diagonal in the working basis, every jump a single-mode ladder),
+            // "shifted terms" (every operator splits into shift components), "sparse blocks", or null (the whole ρ).
+            ["rhsKernel"] = evolution.EvolvedWithKernel switch
+            {
+                SectorKernel.Ladders => "ladders",
+                SectorKernel.ShiftedTerms => "shifted terms",
+                SectorKernel.SparseBlocks => "sparse blocks",
+                _ => null,
+            },
             ["acceptedSteps"] = outcome.AcceptedSteps,
             ["rejectedSteps"] = outcome.RejectedSteps,
             ["rhsEvaluations"] = outcome.TotalRhsEvaluations,
