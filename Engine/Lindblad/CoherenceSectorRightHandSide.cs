@@ -288,14 +288,18 @@ internal sealed class CoherenceSectorRightHandSide
     /// <summary>X ← (X + X†)/2 for a square row-major block (the order-0 derivative of a Hermitian ρ is Hermitian).</summary>
     private static void MakeHermitian(Span<Complex> block, int n)
     {
+        ref Complex x = ref MemoryMarshal.GetReference(block);
         for (int i = 0; i < n; i++)
         {
-            block[(i * n) + i] = block[(i * n) + i].Real;
+            ref Complex diagonal = ref Unsafe.Add(ref x, (i * n) + i);
+            diagonal = diagonal.Real;
             for (int j = i + 1; j < n; j++)
             {
-                Complex upper = 0.5 * (block[(i * n) + j] + Complex.Conjugate(block[(j * n) + i]));
-                block[(i * n) + j] = upper;
-                block[(j * n) + i] = Complex.Conjugate(upper);
+                ref Complex upper = ref Unsafe.Add(ref x, (i * n) + j);
+                ref Complex lower = ref Unsafe.Add(ref x, (j * n) + i);
+                double re = 0.5 * (upper.Real + lower.Real), im = 0.5 * (upper.Imaginary - lower.Imaginary);
+                upper = new Complex(re, im);
+                lower = new Complex(re, -im);
             }
         }
     }

@@ -161,13 +161,17 @@ internal sealed class ShiftedTerms
     {
         var plan = _plans[b];
         int active = plan.Terms.Length;
-        Span<Complex> coefficients = stackalloc Complex[active];
-        for (int q = 0; q < active; q++) coefficients[q] = _coefficients[plan.Terms[q]] * plan.Phases[q];
+        Span<double> re = stackalloc double[active], im = stackalloc double[active];
+        for (int q = 0; q < active; q++)
+        {
+            Complex c = _coefficients[plan.Terms[q]] * plan.Phases[q];
+            (re[q], im[q]) = (c.Real, c.Imaginary);
+        }
         Span<RowTerm> terms = stackalloc RowTerm[active];
+        ref RowTerm term = ref MemoryMarshal.GetReference(terms);
         ref double state = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(rho));
         ref double output = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(derivative));
         ref double factors = ref MemoryMarshal.GetArrayDataReference(_factors);
-        ref int sources = ref MemoryMarshal.GetArrayDataReference(plan.RowSources);
         ref double weights = ref MemoryMarshal.GetArrayDataReference(plan.RowFactors);
         double[] rowRe = _diagonalRe[block.RowSector], rowIm = _diagonalIm[block.RowSector];
         ref double columnRe = ref MemoryMarshal.GetArrayDataReference(_columnRe[block.ColumnSector]);
@@ -176,21 +180,21 @@ internal sealed class ShiftedTerms
         foreach (var segment in plan.Segments)
         {
             nint lanes = 2 * segment.Columns;
+            ref int sources = ref MemoryMarshal.GetArrayDataReference(segment.Sources);
             for (int q = 0; q < active; q++) terms[q].Factor = segment.FactorLanes[q];
             for (int i = 0; i < block.Rows; i++)
             {
-                // A term without a source in this row or segment reads the row itself with weight 0.
-                int own = 2 * (block.Offset + (i * block.Columns) + segment.Start);
+                // Per row only the weights change; a term without a source here has weight 0 and reads the row itself.
+                int at = i * active;
                 for (int q = 0; q < active; q++)
                 {
-                    int source = Unsafe.Add(ref sources, (i * active) + q), column = segment.ColumnLanes[q];
-                    bool on = source >= 0 && column != Absent;
-                    double u = on ? Unsafe.Add(ref weights, (i * active) + q) : 0;
-                    ref var term = ref terms[q];
-                    term.Source = on ? source + column : own;
-                    term.Re = coefficients[q].Real * u;
-                    term.Im = coefficients[q].Imaginary * u;
+                    double u = Unsafe.Add(ref weights, at + q) * segment.Weight[q];
+                    ref RowTerm t = ref Unsafe.Add(ref term, q);
+                    t.Source = Unsafe.Add(ref sources, at + q);
+                    t.Re = re[q] * u;
+                    t.Im = im[q] * u;
                 }
+                int own = 2 * (block.Offset + (i * block.Columns) + segment.Start);
                 ref double x = ref Unsafe.Add(ref state, own);
                 ref double y = ref Unsafe.Add(ref output, own);
                 ref double gRe = ref Unsafe.Add(ref columnRe, 2 * segment.Start);
@@ -252,22 +256,26 @@ internal sealed class ShiftedTerms
                 columnLanes[q] = offset == Absent ? Absent : 2 * (start + offset);
                 factorLanes[q] = column < 0 ? -1 : factorStarts[column][block.ColumnSector] + (2 * start);
             }
-            // Rows whose shifted reads stay inside the stored state (the others go entry by entry).
+            // Each row's source lane per term in this segment (the row itself when the term has none), and whether the
+            // row's shifted reads stay inside the stored state (the other rows go entry by entry).
+            var sourceLanes = new int[block.Rows * count];
             var inside = new bool[block.Rows];
             for (int i = 0; i < block.Rows; i++)
             {
                 inside[i] = true;
+                int own = 2 * (block.Offset + (i * block.Columns) + start);
                 for (int q = 0; q < count; q++)
                 {
                     int source = rowSources[(i * count) + q];
-                    if (source < 0 || columnLanes[q] == Absent) continue;
-                    source += columnLanes[q];
-                    inside[i] &= source >= 0 && source + (2 * columns) <= _laneCount;
+                    bool on = source >= 0 && columnLanes[q] != Absent;
+                    sourceLanes[(i * count) + q] = on ? source + columnLanes[q] : own;
+                    if (on) inside[i] &= source + columnLanes[q] >= 0 && source + columnLanes[q] + (2 * columns) <= _laneCount;
                 }
             }
-            plans[s] = new SegmentPlan(start, columns, columnLanes, factorLanes, inside);
+            double[] weight = [.. columnLanes.Select(c => c == Absent ? 0.0 : 1.0)];
+            plans[s] = new SegmentPlan(start, columns, sourceLanes, weight, factorLanes, inside);
         }
-        return new BlockPlan([.. active], active.Count(t => _terms[t].Column < 0), phases, rowSources, rowFactors, plans);
+        return new BlockPlan([.. active], active.Count(t => _terms[t].Column < 0), phases, rowFactors, plans);
     }
 
     /// <summary>
@@ -344,17 +352,16 @@ internal sealed class ShiftedTerms
 
     /// <summary>
     /// A stored block's terms (those with a source block; the first <c>RowOnly</c> have v ≡ 1), the phase of each term's
-    /// weights on this block, each row's source lane per term (−1: no source) and weight |u_t(i)|, and its column
-    /// segments.
+    /// weights on this block, each row's weight |u_t(i)| per term (0: no source row), and its column segments.
     /// </summary>
-    private sealed record BlockPlan(int[] Terms, int RowOnly, Complex[] Phases, int[] RowSources, double[] RowFactors, SegmentPlan[] Segments);
+    private sealed record BlockPlan(int[] Terms, int RowOnly, Complex[] Phases, double[] RowFactors, SegmentPlan[] Segments);
 
     /// <summary>
-    /// A column segment of a block: per term, the lane offset of the source column of its first column (Absent: the
-    /// term has no source in the segment) and the lane of its column factors (−1: v ≡ 1); per row, whether every read
-    /// stays inside the stored state.
+    /// A column segment of a block: per row and term the lane of the source entry of the segment's first column (the
+    /// row itself when the term has no source there); per term a weight of 1, or 0 when it has no source in the
+    /// segment, and the lane of its column factors (−1: v ≡ 1); per row, whether every read stays inside the stored state.
     /// </summary>
-    private sealed record SegmentPlan(int Start, int Columns, int[] ColumnLanes, nint[] FactorLanes, bool[] Inside);
+    private sealed record SegmentPlan(int Start, int Columns, int[] Sources, double[] Weight, nint[] FactorLanes, bool[] Inside);
 
     /// <summary>
     /// A shift component: the entries of one occupation change with one frame-energy change ΔE; per sector and local
