@@ -25,6 +25,7 @@ public static class ComplexRowKernels
     /// row-major matrix X (row length <paramref name="rowLength"/>) restricted to columns
     /// [<paramref name="firstColumn"/>, <paramref name="firstColumn"/> + y.Length): y += (A X)[row, window].
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddOperatorTimesMatrixRow(
         ReadOnlySpan<int> rowPointers, ReadOnlySpan<int> columns, ReadOnlySpan<Complex> values, int row,
         ReadOnlySpan<Complex> matrix, int rowLength, int firstColumn, Span<Complex> y)
@@ -44,6 +45,7 @@ public static class ComplexRowKernels
     /// y[c − firstRow] += Σ_{p ∈ row c of A} x[col_p] · conj(v_p) for c in [<paramref name="firstRow"/>,
     /// <paramref name="firstRow"/> + y.Length): one row of X A† for the row vector x.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddRowTimesAdjoint(
         ReadOnlySpan<Complex> x, ReadOnlySpan<int> rowPointers, ReadOnlySpan<int> columns, ReadOnlySpan<Complex> values,
         int firstRow, Span<Complex> y)
@@ -71,6 +73,7 @@ public static class ComplexRowKernels
     }
 
     /// <summary>y[i] += x[i] · conj(v[i]) (elementwise; one diagonal of a product X A† for a row of X).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddConjugateProduct(ReadOnlySpan<Complex> x, ReadOnlySpan<Complex> v, Span<Complex> y)
     {
         CheckElementwise(x.Length, v.Length, y.Length);
@@ -99,6 +102,7 @@ public static class ComplexRowKernels
     /// y[i] += α · (x[i] · conj(v[i])) (elementwise): one term of a row of L X L† for an operator L with a single
     /// diagonal, in one pass instead of forming the row of L X first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaledConjugateProduct(Complex alpha, ReadOnlySpan<Complex> x, ReadOnlySpan<Complex> v, Span<Complex> y)
     {
         CheckElementwise(x.Length, v.Length, y.Length);

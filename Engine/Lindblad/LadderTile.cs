@@ -80,6 +80,7 @@ internal ref struct LadderTile
     /// structs, so the JIT compiles one specialised loop per vector width and jump count, with the column factors of
     /// the active jumps as locals in registers and the unused jumps' code removed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Pair<TVector, TLanes, TJumps>(in LadderTile t, nint k)
         where TVector : struct
         where TLanes : struct, ILanes<TVector>

@@ -28,6 +28,10 @@ internal struct RowTerm
 /// source only where v_t(j) ≠ 0, so it serves rows whose vector reads would leave the stored state and rows narrower
 /// than <see cref="MinimumLanes"/>.
 /// </para>
+/// <para>
+/// Both are compiled fully optimised at their first call (<c>AggressiveOptimization</c>): the tiered JIT would otherwise
+/// run them, with every vector operation a call, for the first part of a run.
+/// </para>
 /// </summary>
 internal static class ShiftedTermRow
 {
@@ -41,6 +45,7 @@ internal static class ShiftedTermRow
     /// <param name="gRe">Re g_j twice per column (the row's first column).</param>
     /// <param name="gIm">Im g_j twice per column.</param>
     /// <param name="lanes">2 × columns.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(
         ref double x, ref double y, ref double rho, ref double factors, ref double gRe, ref double gIm, double aRe, double aIm,
         ReadOnlySpan<RowTerm> rowOnly, ReadOnlySpan<RowTerm> general, nint lanes)
@@ -104,6 +109,7 @@ internal static class ShiftedTermRow
     }
 
     /// <summary>The arithmetic of <see cref="Run"/> entry by entry (same bits), reading general sources only where v ≠ 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunByEntry(
         ref double x, ref double y, ref double rho, ref double factors, ref double gRe, ref double gIm, double aRe, double aIm,
         ReadOnlySpan<RowTerm> rowOnly, ReadOnlySpan<RowTerm> general, nint lanes)
