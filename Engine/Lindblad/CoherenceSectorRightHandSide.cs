@@ -286,6 +286,7 @@ internal sealed class CoherenceSectorRightHandSide
     }
 
     /// <summary>X ← (X + X†)/2 for a square row-major block (the order-0 derivative of a Hermitian ρ is Hermitian).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MakeHermitian(Span<Complex> block, int n)
     {
         ref Complex x = ref MemoryMarshal.GetReference(block);
