@@ -31,9 +31,8 @@ namespace BosonicTrajectories.Lindblad;
 /// Shifted reads of rows and columns without a source read a neighbouring stored entry with weight 0 (a state
 /// without a source keeps the segment's constant with v = 0; a term without a source in a row reads the row itself).
 /// Rows whose reads would leave the stored state go entry by entry. Order-0 derivative blocks are not Hermitian by
-/// construction here: the caller symmetrises them. The row kernel is bound by its instructions per term (a multiply and
-/// two fused multiply-adds per vector, with the loads and address arithmetic of a complex-coefficient term), not by
-/// memory (BENCHMARKS.md).
+/// construction here: the caller symmetrises them. The row kernel runs about as fast in L1 as on the whole stored
+/// state: its cost is the 12 or so complex-coefficient terms per entry, not memory traffic (BENCHMARKS.md).
 /// </para>
 /// </summary>
 internal sealed class ShiftedTerms
