@@ -168,6 +168,16 @@ public class CoherenceSectorTests
                         Assert.That(rawDerivative[block.Offset + (i * block.Rows) + c], Is.EqualTo(Complex.Conjugate(rawDerivative[block.Offset + (c * block.Rows) + i])),
                             $"sector {block.RowSector}, entry ({i}, {c})");
         }
+        if (kernel == SectorKernel.ShiftedTerms)
+        {
+            // Hot/cold: a_0† a_1 and a_1† a_0 on each side, and the 2 × 2 emission and absorption terms Γ_ik a_i ρ a_k†.
+            // Chain: all six a_i† a_k on each side (the collective losses couple every pair), 3 × 3 loss terms, one gain
+            // term. Uncoupled: one loss and one gain term per mode (the jumps share no component).
+            int expected = model.StartsWith("hot/cold", StringComparison.Ordinal) ? 12
+                : model.StartsWith("chain", StringComparison.Ordinal) ? 22
+                : 2 * problem.Space.Modes;
+            Assert.That(sectors.ShiftedTermCount, Is.EqualTo(expected));
+        }
         if (kernel == SectorKernel.SparseBlocks && !model.StartsWith("uncoupled", StringComparison.Ordinal))
             Assert.That(sectors.JumpFamilyCount, Is.EqualTo(model.StartsWith("hot/cold", StringComparison.Ordinal) ? 2 : model.StartsWith("chain", StringComparison.Ordinal) ? 1 : 0));
         sectors.Evaluate(t, packed, derivative);

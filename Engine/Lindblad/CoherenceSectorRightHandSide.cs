@@ -96,6 +96,9 @@ internal sealed class CoherenceSectorRightHandSide
     /// <summary>Number of jump families evaluated through common components (see <see cref="JumpFamily"/>).</summary>
     internal int JumpFamilyCount => _families.Length;
 
+    /// <summary>Shifted terms per entry besides the diagonal when the blocks are computed by <see cref="ShiftedTerms"/>, else 0.</summary>
+    internal int ShiftedTermCount => _shifted?.Count ?? 0;
+
     /// <summary>The kernel that computes the blocks (see <see cref="SectorKernel"/>).</summary>
     public SectorKernel Kernel => _ladders is not null ? SectorKernel.Ladders : _shifted is not null ? SectorKernel.ShiftedTerms : SectorKernel.SparseBlocks;
 
