@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Numerics;
 using BosonicTrajectories.Analysis;
@@ -14,7 +15,9 @@ namespace BosonicTrajectories.Simulation;
 /// <remarks>
 /// The partial-transpose eigenproblems cost as much as the time stepping, so each output time's analysis runs on a
 /// background task while the integrator goes on (at most <see cref="MaxPending"/> snapshots of ρ in flight, which
-/// bounds the memory). Every row depends only on its own snapshot, so the table does not depend on scheduling.
+/// bounds the memory). Every row depends only on its own snapshot, so the table does not depend on scheduling. A
+/// snapshot's buffer goes back to a small pool once its row is done (unless it is kept for pictures): at D = 400 a
+/// fresh 2.5 MB array per output time cost about a tenth of a run's CPU time in page faults and copies into new pages.
 /// </remarks>
 internal sealed class DensityMatrixObservations : IDisposable
 {
@@ -27,6 +30,7 @@ internal sealed class DensityMatrixObservations : IDisposable
     private readonly string[] columns;
     private readonly HashSet<int> snapshotIndices;
     private readonly List<DensityMatrixSnapshot> snapshots = [];
+    private readonly ConcurrentBag<Complex[]> free = [];            // snapshot buffers whose rows are done
 
     /// <param name="snapshotIndices">Output-time indices (in call order of <see cref="Observe"/>) whose ρ is kept for pictures.</param>
     public DensityMatrixObservations(FockSpace space, ImmutableArray<Bipartition> bipartitions, IEnumerable<int>? snapshotIndices = null)
@@ -44,8 +48,10 @@ internal sealed class DensityMatrixObservations : IDisposable
     public void Observe(double time, ReadOnlySpan<Complex> rho)
     {
         pending.Wait();
-        Complex[] snapshot = rho.ToArray();
-        if (snapshotIndices.Contains(rows.Count)) snapshots.Add(new DensityMatrixSnapshot(time, space, snapshot));
+        if (!free.TryTake(out var snapshot) || snapshot.Length != rho.Length) snapshot = new Complex[rho.Length];
+        rho.CopyTo(snapshot);
+        bool kept = snapshotIndices.Contains(rows.Count);
+        if (kept) snapshots.Add(new DensityMatrixSnapshot(time, space, snapshot));
         rows.Add(Task.Run(() =>
         {
             try
@@ -54,6 +60,7 @@ internal sealed class DensityMatrixObservations : IDisposable
             }
             finally
             {
+                if (!kept) free.Add(snapshot);
                 pending.Release();
             }
         }));
