@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace BosonicTrajectories.Analysis;
@@ -39,9 +40,10 @@ public static class HermitianEigenvalues
     /// </summary>
     private static void Tridiagonalise(Complex[] a, int n, double[] diagonal, double[] offDiagonal)
     {
-        // Split storage (real and imaginary planes) so that the O(n³) loops run on System.Numerics.Vector<double>.
-        var re = new double[n * n];
-        var im = new double[n * n];
+        // Split storage (real and imaginary planes) so that the O(n³) loops run on System.Numerics.Vector<double>; pooled,
+        // as a fresh pair per call cost page faults in the per-time negativity of a run.
+        var re = ArrayPool<double>.Shared.Rent(n * n);
+        var im = ArrayPool<double>.Shared.Rent(n * n);
         for (int i = 0; i < n * n; i++)
         {
             re[i] = a[i].Real;
@@ -122,6 +124,8 @@ public static class HermitianEigenvalues
         }
         for (int k = 0; k < n; k++) diagonal[k] = re[(k * n) + k];
         if (n > 0) offDiagonal[n - 1] = 0;
+        ArrayPool<double>.Shared.Return(re);
+        ArrayPool<double>.Shared.Return(im);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using BosonicTrajectories.Fock;
 using BosonicTrajectories.Kernels;
@@ -159,25 +160,34 @@ public static class DensityMatrixEntanglement
     {
         int d = basis.Space.Dimension, db = basis.SideB.Dimension;
         int size = block.Length;
-        var matrix = new Complex[size * size];
-        for (int r = 0; r < size; r++)
+        // A pooled buffer: at D = 400 a fresh one per block and output time cost page faults (BENCHMARKS.md).
+        var matrix = ArrayPool<Complex>.Shared.Rent(size * size);
+        try
         {
-            int ar = block[r] / db, br = block[r] % db;
-            for (int c = 0; c < size; c++)
+            matrix.AsSpan(0, size * size).Clear();
+            for (int r = 0; r < size; r++)
             {
-                int ac = block[c] / db, bc = block[c] % db;
-                // ρ^{T_B}[(a_r, b_r), (a_c, b_c)] = ρ[(a_r, b_c), (a_c, b_r)]
-                int n = basis.SpaceIndex(ar, bc), m = basis.SpaceIndex(ac, br);
-                if (n >= 0 && m >= 0) matrix[(r * size) + c] = rho[(n * d) + m];
+                int ar = block[r] / db, br = block[r] % db;
+                for (int c = 0; c < size; c++)
+                {
+                    int ac = block[c] / db, bc = block[c] % db;
+                    // ρ^{T_B}[(a_r, b_r), (a_c, b_c)] = ρ[(a_r, b_c), (a_c, b_r)]
+                    int n = basis.SpaceIndex(ar, bc), m = basis.SpaceIndex(ac, br);
+                    if (n >= 0 && m >= 0) matrix[(r * size) + c] = rho[(n * d) + m];
+                }
             }
+            if (size == 1) return Math.Abs(matrix[0].Real);
+            for (int r = 0; r < size; r++)      // the Hermitian part, in the lower triangle the eigensolver reads
+                for (int c = 0; c < r; c++)
+                    matrix[(r * size) + c] = (matrix[(r * size) + c] + Complex.Conjugate(matrix[(c * size) + r])) / 2;
+            double sum = 0;
+            foreach (double eigenvalue in HermitianEigenvalues.Compute(matrix, size)) sum += Math.Abs(eigenvalue);
+            return sum;
         }
-        if (size == 1) return Math.Abs(matrix[0].Real);
-        for (int r = 0; r < size; r++)      // the Hermitian part, in the lower triangle the eigensolver reads
-            for (int c = 0; c < r; c++)
-                matrix[(r * size) + c] = (matrix[(r * size) + c] + Complex.Conjugate(matrix[(c * size) + r])) / 2;
-        double sum = 0;
-        foreach (double eigenvalue in HermitianEigenvalues.Compute(matrix, size)) sum += Math.Abs(eigenvalue);
-        return sum;
+        finally
+        {
+            ArrayPool<Complex>.Shared.Return(matrix);
+        }
     }
 
     /// <summary>max(|ρ_nm|², |ρ_mn|²): the weight of the edge between the two product indices that (n, m) joins.</summary>
