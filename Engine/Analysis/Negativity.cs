@@ -179,7 +179,11 @@ public static class DensityMatrixEntanglement
             if (size == 1) return Math.Abs(matrix[0].Real);
             for (int r = 0; r < size; r++)      // the Hermitian part, in the lower triangle the eigensolver reads
                 for (int c = 0; c < r; c++)
-                    matrix[(r * size) + c] = (matrix[(r * size) + c] + Complex.Conjugate(matrix[(c * size) + r])) / 2;
+                {
+                    // (L + conj(U)) / 2 per component (the same bits as the Complex operators, without their calls)
+                    Complex lower = matrix[(r * size) + c], upper = matrix[(c * size) + r];
+                    matrix[(r * size) + c] = new Complex(0.5 * (lower.Real + upper.Real), 0.5 * (lower.Imaginary - upper.Imaginary));
+                }
             double sum = 0;
             foreach (double eigenvalue in HermitianEigenvalues.Compute(matrix, size)) sum += Math.Abs(eigenvalue);
             return sum;
