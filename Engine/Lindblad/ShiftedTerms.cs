@@ -114,10 +114,10 @@ internal sealed class ShiftedTerms
                 var coefficients = new Dictionary<int, Complex>();
                 foreach (var part in Split(jump, space).Values)
                 {
-                    int p = groupComponents.FindIndex(g => Ratio(part, g.Entries) is not null);
-                    if (p >= 0)
+                    var match = groupComponents.Select((g, index) => (Index: index, Ratio: Ratio(part, g.Entries))).FirstOrDefault(m => m.Ratio is not null);
+                    if (match.Ratio is { } ratio)
                     {
-                        coefficients[p] = coefficients.GetValueOrDefault(p) + Ratio(part, groupComponents[p].Entries)!.Value;
+                        coefficients[match.Index] = coefficients.GetValueOrDefault(match.Index) + ratio;
                         continue;
                     }
                     var m = Component.TryCreate(part, energies, layout, sectorOf, local);
