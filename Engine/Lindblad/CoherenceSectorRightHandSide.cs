@@ -72,7 +72,9 @@ internal sealed class CoherenceSectorRightHandSide
         if (_ladders is null && shiftedTerms) _shifted = ShiftedTerms.TryCreate(problem, _coherentDiagonal, offDiagonal, layout, sectorOf, local);
         var single = new List<SparseMatrix>();
         var families = new List<JumpFamily>();
-        foreach (var group in problem.Jumps.Where(j => j.NonZeroCount > 0).GroupBy(j => ShiftOf(j, sectorOf)))
+        // The sparse block operators, only when no one-pass kernel applies.
+        var sparse = _ladders is null && _shifted is null ? problem.Jumps.Where(j => j.NonZeroCount > 0) : [];
+        foreach (var group in sparse.GroupBy(j => ShiftOf(j, sectorOf)))
         {
             var family = group.Count() > 1 ? JumpFamily.TryCreate([.. group], problem.Space, sectorOf, local, layout) : null;
             if (family is not null) families.Add(family);

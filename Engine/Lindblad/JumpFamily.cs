@@ -48,13 +48,7 @@ internal sealed class JumpFamily
             for (int j = 0; j < jumps.Length; j++)
             {
                 if (!split[j].TryGetValue(keys[p], out var entries)) continue;
-                if (entries.Count != reference.Count) return null;
-                Complex ratio = entries[0].Value / reference[0].Value;
-                for (int e = 0; e < entries.Count; e++)
-                {
-                    if (entries[e].Row != reference[e].Row || entries[e].Column != reference[e].Column) return null;
-                    if ((entries[e].Value - (ratio * reference[e].Value)).Magnitude > ProportionalityTolerance * entries[e].Value.Magnitude) return null;
-                }
+                if (ProportionalityRatio(entries, reference) is not { } ratio) return null;
                 c[j, p] = ratio;
             }
         }
@@ -66,6 +60,22 @@ internal sealed class JumpFamily
         int shift = components[0].Shift;
         int[] sources = [.. layout.Blocks.Select(b => layout.BlockIndex(b.RowSector - shift, b.ColumnSector - shift))];
         return new JumpFamily(components, coefficients, sources);
+    }
+
+    /// <summary>
+    /// r with part = r · reference entry by entry (same rows and columns, values within the rounding of the products),
+    /// or null.
+    /// </summary>
+    internal static Complex? ProportionalityRatio(List<(int Row, int Column, Complex Value)> part, List<(int Row, int Column, Complex Value)> reference)
+    {
+        if (part.Count != reference.Count) return null;
+        Complex ratio = part[0].Value / reference[0].Value;
+        for (int e = 0; e < part.Count; e++)
+        {
+            if (part[e].Row != reference[e].Row || part[e].Column != reference[e].Column) return null;
+            if ((part[e].Value - (ratio * reference[e].Value)).Magnitude > ProportionalityTolerance * part[e].Value.Magnitude) return null;
+        }
+        return ratio;
     }
 
     /// <summary>The entries of <paramref name="matrix"/> by occupation change n(r) − n(c), each list in CSR order.</summary>

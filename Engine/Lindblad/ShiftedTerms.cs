@@ -40,7 +40,7 @@ internal sealed class ShiftedTerms
     /// <summary>More terms than this per entry and the sparse block code is used instead.</summary>
     public const int MaximumTerms = 64;
 
-    // Phases, frame-energy changes and proportionality ratios equal within this (relative) count as equal.
+    // Phases and frame-energy changes equal within this (relative) count as equal.
     private const double Tolerance = 1e-12;
     private const int Absent = int.MinValue;
 
@@ -114,7 +114,7 @@ internal sealed class ShiftedTerms
                 var coefficients = new Dictionary<int, Complex>();
                 foreach (var part in Split(jump, space).Values)
                 {
-                    var match = groupComponents.Select((g, index) => (Index: index, Ratio: Ratio(part, g.Entries))).FirstOrDefault(m => m.Ratio is not null);
+                    var match = groupComponents.Select((g, index) => (Index: index, Ratio: JumpFamily.ProportionalityRatio(part, g.Entries))).FirstOrDefault(m => m.Ratio is not null);
                     if (match.Ratio is { } ratio)
                     {
                         coefficients[match.Index] = coefficients.GetValueOrDefault(match.Index) + ratio;
@@ -324,19 +324,6 @@ internal sealed class ShiftedTerms
         foreach (var list in parts.Values) list.RemoveAll(e => e.Value == Complex.Zero);
         foreach (var key in parts.Where(p => p.Value.Count == 0).Select(p => p.Key).ToArray()) parts.Remove(key);
         return parts;
-    }
-
-    /// <summary>r with part = r · reference entry by entry (same rows and columns), or null.</summary>
-    private static Complex? Ratio(List<(int Row, int Column, Complex Value)> part, List<(int Row, int Column, Complex Value)> reference)
-    {
-        if (part.Count != reference.Count) return null;
-        Complex ratio = part[0].Value / reference[0].Value;
-        for (int e = 0; e < part.Count; e++)
-        {
-            if (part[e].Row != reference[e].Row || part[e].Column != reference[e].Column) return null;
-            if ((part[e].Value - (ratio * reference[e].Value)).Magnitude > Tolerance * part[e].Value.Magnitude) return null;
-        }
-        return ratio;
     }
 
     private static double[] Twice(double value) => [value, value];
