@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using BosonicTrajectories.Lindblad;
 
@@ -21,7 +20,7 @@ public unsafe class LadderTileBenchmarks
     private const int Stride = Lanes + 16;          // lanes between rows: 384 bytes, a whole number of lines
     private const int Entries = Rows * Lanes / 2;
 
-    private readonly List<nint> _blocks = [];
+    private readonly AlignedBuffers _buffers = new();
     private double* _record, _diagonal, _y, _x;
     private readonly double*[] _sources = new double*[4];
     private readonly double*[] _factors = new double*[4];
@@ -48,8 +47,7 @@ public unsafe class LadderTileBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        foreach (var block in _blocks) NativeMemory.AlignedFree((void*)block);
-        _blocks.Clear();
+        _buffers.Free();
     }
 
     [Benchmark(OperationsPerInvoke = Entries)]
@@ -73,12 +71,5 @@ public unsafe class LadderTileBenchmarks
         LadderTile.Run(in tile, four: true);
     }
 
-    /// <summary><paramref name="length"/> doubles starting <paramref name="offset"/> doubles past a 64-byte line, filled with values near 1.</summary>
-    private double* Allocate(int length, int offset)
-    {
-        var block = (double*)NativeMemory.AlignedAlloc((nuint)(length + 8) * sizeof(double), 64);
-        _blocks.Add((nint)block);
-        for (int i = 0; i < length + 8; i++) block[i] = 1 + (1e-3 * (i % 17));
-        return block + offset;
-    }
+    private double* Allocate(int length, int offset) => _buffers.Allocate(length, offset);
 }

@@ -49,7 +49,8 @@ internal sealed class ShiftedTerms
     private double _time = double.NaN;
     private readonly double[][] _diagonalRe, _diagonalIm;       // [sector][local] → Re, Im G_ii (row side)
     private readonly double[][] _columnRe, _columnIm;           // [sector][2·local + lane] → Re, Im conj(G_jj), twice
-    private readonly double[] _factors;             // every column component's |v| twice per state
+    private readonly double[] _factors;             // every column component's |v| twice per state, per column segment
+    private readonly int _factorBase;               // the index in _factors of its first 64-byte line (lane 0 of the factors)
     private readonly BlockPlan[] _plans;
     private readonly int _laneCount;                // 2 × stored entries
 
@@ -64,21 +65,10 @@ internal sealed class ShiftedTerms
         _columnRe = [.. states.Select(s => s.SelectMany(r => Twice(coherentDiagonal[r].Real)).ToArray())];
         _columnIm = [.. states.Select(s => s.SelectMany(r => Twice(-coherentDiagonal[r].Imaginary)).ToArray())];
 
-        var factors = new List<double>();
-        var factorStarts = new int[components.Length][];
-        for (int p = 0; p < components.Length; p++)
-        {
-            factorStarts[p] = new int[states.Length];
-            for (int n = 0; n < states.Length; n++)
-            {
-                factorStarts[p][n] = factors.Count;
-                foreach (double m in components[p].Magnitude[n]) factors.AddRange(Twice(m));
-            }
-        }
-        _factors = [.. factors];
         var columnComponents = terms.Where(t => t.Column >= 0).Select(t => t.Column).Distinct().ToArray();
         var segments = Enumerable.Range(0, states.Length).Select(n => Segments(n, states[n].Length, columnComponents, components)).ToArray();
-        _plans = [.. Enumerable.Range(0, layout.Blocks.Length).Select(b => Plan(b, layout, components, factorStarts, segments))];
+        (_factors, _factorBase, var factorLanes) = ColumnFactors(components, columnComponents, segments);
+        _plans = [.. Enumerable.Range(0, layout.Blocks.Length).Select(b => Plan(b, layout, components, factorLanes, segments))];
     }
 
     /// <summary>Number of terms per entry (besides the diagonal).</summary>
@@ -171,7 +161,7 @@ internal sealed class ShiftedTerms
         ref RowTerm term = ref MemoryMarshal.GetReference(terms);
         ref double state = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(rho));
         ref double output = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(derivative));
-        ref double factors = ref MemoryMarshal.GetArrayDataReference(_factors);
+        ref double factors = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_factors), _factorBase);
         ref double weights = ref MemoryMarshal.GetArrayDataReference(plan.RowFactors);
         double[] rowRe = _diagonalRe[block.RowSector], rowIm = _diagonalIm[block.RowSector];
         ref double columnRe = ref MemoryMarshal.GetArrayDataReference(_columnRe[block.ColumnSector]);
@@ -212,7 +202,7 @@ internal sealed class ShiftedTerms
     /// The plan of stored block <paramref name="b"/>: its terms with a source block (those with v ≡ 1 first), their rows
     /// and column segments.
     /// </summary>
-    private BlockPlan Plan(int b, CoherenceSectorLayout layout, Component[] components, int[][] factorStarts, (Segment[] Segments, int[] Offsets)[] segments)
+    private BlockPlan Plan(int b, CoherenceSectorLayout layout, Component[] components, int[][][] factorLanes, (Segment[] Segments, int[] Offsets)[] segments)
     {
         var block = layout.Blocks[b];
         var active = new List<int>();
@@ -248,13 +238,13 @@ internal sealed class ShiftedTerms
         {
             var (start, columns) = columnSegments[s];
             var columnLanes = new int[count];
-            var factorLanes = new nint[count];
+            var termFactors = new nint[count];
             for (int q = 0; q < count; q++)
             {
                 int column = _terms[active[q]].Column;
                 int offset = column < 0 ? 0 : offsets[(s * components.Length) + column];
                 columnLanes[q] = offset == Absent ? Absent : 2 * (start + offset);
-                factorLanes[q] = column < 0 ? -1 : factorStarts[column][block.ColumnSector] + (2 * start);
+                termFactors[q] = column < 0 ? -1 : factorLanes[column][block.ColumnSector][s];
             }
             // Each row's source lane per term in this segment (the row itself when the term has none), and whether the
             // row's shifted reads stay inside the stored state (the other rows go entry by entry).
@@ -273,9 +263,52 @@ internal sealed class ShiftedTerms
                 }
             }
             double[] weight = [.. columnLanes.Select(c => c == Absent ? 0.0 : 1.0)];
-            plans[s] = new SegmentPlan(start, columns, sourceLanes, weight, factorLanes, inside);
+            plans[s] = new SegmentPlan(start, columns, sourceLanes, weight, termFactors, inside);
         }
         return new BlockPlan([.. active], active.Count(t => _terms[t].Column < 0), phases, rowFactors, plans);
+    }
+
+    /// <summary>
+    /// The column factors |v| (twice per state, one lane each for re and im) of every column component, one stream per
+    /// sector and column segment, each starting on a 64-byte line, in a pinned array (it never moves, so the lines stay
+    /// lines): a factor stream then never straddles two lines where the row kernel reads it, which costs the kernel about a
+    /// fifth of its time when it does (BENCHMARKS.md). Returns the array, the index of its first line, and per component,
+    /// sector and segment the lane of the stream counted from there (empty for components that are not column components).
+    /// </summary>
+    private static unsafe (double[] Factors, int Base, int[][][] Lanes) ColumnFactors(
+        Component[] components, int[] columnComponents, (Segment[] Segments, int[] Offsets)[] segments)
+    {
+        const int line = 64 / sizeof(double);
+        var lanes = new int[components.Length][][];
+        int length = 0;
+        foreach (int p in columnComponents)
+        {
+            lanes[p] = new int[segments.Length][];
+            for (int n = 0; n < segments.Length; n++)
+            {
+                lanes[p][n] = new int[segments[n].Segments.Length];
+                for (int s = 0; s < lanes[p][n].Length; s++)
+                {
+                    lanes[p][n][s] = length;
+                    length += (2 * segments[n].Segments[s].Columns + line - 1) / line * line;
+                }
+            }
+        }
+        var factors = GC.AllocateArray<double>(length + line, pinned: true);
+        int first = (int)((line - (((nint)Unsafe.AsPointer(ref factors[0]) / sizeof(double)) % line)) % line);
+        foreach (int p in columnComponents)
+        {
+            for (int n = 0; n < segments.Length; n++)
+            {
+                for (int s = 0; s < lanes[p][n].Length; s++)
+                {
+                    var (start, columns) = segments[n].Segments[s];
+                    for (int c = 0; c < columns; c++)
+                        factors[first + lanes[p][n][s] + (2 * c)] = factors[first + lanes[p][n][s] + (2 * c) + 1] = components[p].Magnitude[n][start + c];
+                }
+            }
+        }
+        return (factors, first, lanes);
     }
 
     /// <summary>
