@@ -96,6 +96,30 @@ public class WignerFunctionTests
     }
 
     [Test]
+    public void OnGrid_GivesEvaluatesValues_PointByPoint()
+    {
+        // A complex coherent superposition (every coherence order, complex entries), on a grid through the origin.
+        var state = Coherent(30, new Complex(1.5, -0.8)).Zip(Coherent(30, new Complex(-0.4, 1.1)), (x, y) => x + (Complex.ImaginaryOne * y)).ToArray();
+        var rho = Pure(Normalised(state));
+        var axis = WignerFunction.Axis(-5, 5, 21);
+        var grid = WignerFunction.OnGrid(rho, axis, axis);
+        for (int i = 0; i < axis.Length; i++)
+            for (int j = 0; j < axis.Length; j++)
+                Assert.That(grid[i, j], Is.EqualTo(WignerFunction.Evaluate(rho, axis[i], axis[j])), $"W({axis[i]}, {axis[j]})");
+    }
+
+    [Test]
+    public void FarFromTheState_IsFiniteAndNearZero()
+    {
+        // 200 levels and x = 2(q² + p²) = 3600: the Laguerre values alone would overflow (L_199(3600) ≈ 3600^199/199! ≈ 1e335)
+        // and meet e^{−x/2} = 0 as ∞·0; the normalised recurrence does not. W there is e^{−(q−q0)²−(p−p0)²}/π ≈ e^{−1600}.
+        var rho = Pure(Coherent(200, new Complex(2, 1)));
+        double w = WignerFunction.Evaluate(rho, 30, 30);
+        Assert.That(double.IsFinite(w), Is.True, $"W = {w}");
+        Assert.That(w, Is.EqualTo(0).Within(TruncatedStateTolerance));
+    }
+
+    [Test]
     public void Normalisation_IntegratesToTheTrace()
     {
         // A mixed state with coherences: thermal-like diagonal plus off-diagonals, trace 1.

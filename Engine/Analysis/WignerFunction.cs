@@ -11,9 +11,11 @@ namespace BosonicTrajectories.Analysis;
 /// Matrix elements (Cahill–Glauber): for m = n + k, k ≥ 0, with x = 4|α|² = 2(q² + p²),
 /// W_{|m⟩⟨n|} = (1/π) (−1)^n √(n!/m!) (2α*)^k e^{−x/2} L_n^{(k)}(x), and W_{|n⟩⟨m|} = conj(W_{|m⟩⟨n|}), so
 /// W = (1/π) [Σ_n ρ_nn g_n^{(0)} + 2 Re Σ_{k ≥ 1} Σ_n ρ_{n+k,n} g_n^{(k)}], g_n^{(k)} = (−1)^n √(n!/(n+k)!) (2α*)^k e^{−x/2} L_n^{(k)}(x).
-/// The g are evaluated without factorials or explicit Laguerre polynomials: g_0^{(k)} = g_0^{(k−1)} 2α*/√k from
-/// g_0^{(0)} = e^{−x/2} (|g_0^{(k)}| ≤ 1 for every k, since Σ_k |g_0^{(k)}|² = 1), and the Laguerre three-term recurrence
-/// rescaled to these normalised functions, g_{n+1} = −[(2n + k + 1 − x) g_n + √(n(n + k)) g_{n−1}] / √((n + 1)(n + k + 1)).
+/// The g are evaluated without factorials or explicit Laguerre polynomials: g_n^{(k)} = u^k h_n^{(k)} with the phase
+/// u = α*/|α| and real h, h_0^{(k)} = h_0^{(k−1)} √x/√k from h_0^{(0)} = e^{−x/2} (|h_0^{(k)}| ≤ 1 for every k, since
+/// Σ_k |h_0^{(k)}|² = 1), and the Laguerre three-term recurrence rescaled to these normalised functions,
+/// h_{n+1} = −[(2n + k + 1 − x) h_n + √(n(n + k)) h_{n−1}] / √((n + 1)(n + k + 1)). The recurrence is real, and its
+/// coefficients and the diagonals ρ_{n+k,n} are laid out once per ρ (<see cref="OnGrid"/> reuses them for every point).
 /// </para>
 /// </summary>
 public static class WignerFunction
@@ -23,19 +25,20 @@ public static class WignerFunction
     public static double Evaluate(Complex[,] rho, double q, double p)
     {
         CheckSquare(rho);
-        return Point(rho, q, p);
+        return new FockSeries(rho).At(q, p);
     }
 
-    /// <summary>W on a grid: result[i, j] = W(q[i], p[j]).</summary>
+    /// <summary>W on a grid: result[i, j] = W(q[i], p[j]), the same values as <see cref="Evaluate"/> point by point.</summary>
     /// <exception cref="ArgumentException">ρ is not square.</exception>
     public static double[,] OnGrid(Complex[,] rho, IReadOnlyList<double> q, IReadOnlyList<double> p)
     {
         CheckSquare(rho);
         ArgumentNullException.ThrowIfNull(q);
         ArgumentNullException.ThrowIfNull(p);
+        var series = new FockSeries(rho);
         var w = new double[q.Count, p.Count];
         for (int i = 0; i < q.Count; i++)
-            for (int j = 0; j < p.Count; j++) w[i, j] = Point(rho, q[i], p[j]);
+            for (int j = 0; j < p.Count; j++) w[i, j] = series.At(q[i], p[j]);
         return w;
     }
 
@@ -47,37 +50,79 @@ public static class WignerFunction
         return [.. Enumerable.Range(0, count).Select(i => from + ((to - from) * i / (count - 1)))];
     }
 
-    private static double Point(Complex[,] rho, double q, double p)
-    {
-        int c = rho.GetLength(0);
-        double x = 2 * ((q * q) + (p * p));                 // 4|α|²
-        var twoAlphaConjugate = new Complex(Math.Sqrt(2) * q, -Math.Sqrt(2) * p);   // 2α*, α = (q + ip)/√2
-        Complex start = Math.Exp(-x / 2);                   // g_0^{(k)}, k = 0 first
-        double diagonal = 0;
-        Complex offDiagonal = Complex.Zero;
-        for (int k = 0; k < c; k++)
-        {
-            if (k > 0) start *= twoAlphaConjugate / Math.Sqrt(k);
-            Complex previous = Complex.Zero, current = start;
-            Complex sum = Complex.Zero;
-            for (int n = 0; n + k < c; n++)
-            {
-                sum += rho[n + k, n] * current;
-                Complex next = -(((2 * n) + k + 1 - x) * current + (Math.Sqrt(n * (double)(n + k)) * previous))
-                               / Math.Sqrt((n + 1) * (double)(n + k + 1));
-                previous = current;
-                current = next;
-            }
-            if (k == 0) diagonal = sum.Real;
-            else offDiagonal += sum;
-        }
-        return (diagonal + (2 * offDiagonal.Real)) / Math.PI;
-    }
-
     private static void CheckSquare(Complex[,] rho)
     {
         ArgumentNullException.ThrowIfNull(rho);
         if (rho.GetLength(0) != rho.GetLength(1) || rho.GetLength(0) == 0)
             throw new ArgumentException($"ρ must be a non-empty square matrix, got {rho.GetLength(0)}×{rho.GetLength(1)}", nameof(rho));
+    }
+}
+
+/// <summary>
+/// The series of <see cref="WignerFunction"/> for one ρ: per k the diagonal ρ_{n+k,n} (re and im apart) and the
+/// recurrence coefficients 2n + k + 1, √(n(n + k)) and 1/√((n + 1)(n + k + 1)), all laid out once.
+/// </summary>
+internal sealed class FockSeries
+{
+    private readonly int _levels;
+    private readonly double[][] _re, _im, _order, _previous, _scale;
+    private readonly double[] _rootInverse;         // 1/√k
+
+    public FockSeries(Complex[,] rho)
+    {
+        _levels = rho.GetLength(0);
+        int c = _levels;
+        _re = new double[c][];
+        _im = new double[c][];
+        _order = new double[c][];
+        _previous = new double[c][];
+        _scale = new double[c][];
+        _rootInverse = [.. Enumerable.Range(0, c).Select(k => k == 0 ? 0 : 1 / Math.Sqrt(k))];
+        for (int k = 0; k < c; k++)
+        {
+            int length = c - k;
+            (_re[k], _im[k], _order[k], _previous[k], _scale[k]) = (new double[length], new double[length], new double[length], new double[length], new double[length]);
+            for (int n = 0; n < length; n++)
+            {
+                (_re[k][n], _im[k][n]) = (rho[n + k, n].Real, rho[n + k, n].Imaginary);
+                _order[k][n] = (2 * n) + k + 1;
+                _previous[k][n] = Math.Sqrt(n * (double)(n + k));
+                _scale[k][n] = 1 / Math.Sqrt((n + 1) * (double)(n + k + 1));
+            }
+        }
+    }
+
+    /// <summary>W(q, p).</summary>
+    public double At(double q, double p)
+    {
+        double x = 2 * ((q * q) + (p * p));                 // 4|α|²
+        double root = Math.Sqrt(x);                         // |2α*|
+        // u = α*/|α| (any unit number at the origin, where h_0^{(k)} = 0 for k ≥ 1).
+        var unit = root > 0 ? new Complex(Math.Sqrt(2) * q / root, -Math.Sqrt(2) * p / root) : Complex.One;
+        double start = Math.Exp(-x / 2);                    // h_0^{(k)}, k = 0 first
+        Complex phase = Complex.One;                        // u^k
+        double diagonal = 0;
+        Complex offDiagonal = Complex.Zero;
+        for (int k = 0; k < _levels; k++)
+        {
+            if (k > 0)
+            {
+                start *= root * _rootInverse[k];
+                phase *= unit;
+            }
+            double[] re = _re[k], im = _im[k], order = _order[k], previousWeight = _previous[k], scale = _scale[k];
+            double previous = 0, current = start, sumRe = 0, sumIm = 0;
+            for (int n = 0; n < re.Length; n++)
+            {
+                sumRe += re[n] * current;
+                sumIm += im[n] * current;
+                double next = -(((order[n] - x) * current) + (previousWeight[n] * previous)) * scale[n];
+                previous = current;
+                current = next;
+            }
+            if (k == 0) diagonal = sumRe;
+            else offDiagonal += phase * new Complex(sumRe, sumIm);
+        }
+        return (diagonal + (2 * offDiagonal.Real)) / Math.PI;
     }
 }
