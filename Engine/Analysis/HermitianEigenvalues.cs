@@ -14,6 +14,7 @@ public static class HermitianEigenvalues
     private const int MaxIterationsPerEigenvalue = 60;
 
     /// <summary>Unit round-off 2⁻⁵³: an off-diagonal below it relative to its neighbours is negligible.</summary>
+    private const double SmallestNormal = 2.2250738585072014E-308;
     private const double RoundOff = 1.1102230246251565e-16;
 
     /// <summary>
@@ -240,8 +241,9 @@ public static class HermitianEigenvalues
                         deflated = true;
                         break;
                     }
-                    s = f / r;
-                    c = g / r;
+                    double inverse = 1 / r;
+                    s = f * inverse;
+                    c = g * inverse;
                     g = d[i + 1] - p;
                     r = ((d[i] - g) * s) + (2 * c * b);
                     p = s * r;
@@ -256,8 +258,14 @@ public static class HermitianEigenvalues
         }
     }
 
+    /// <summary>
+    /// √(x² + y²): directly when x² + y² is a normal number (error ≤ 1 ulp, no division), else scaled by the larger
+    /// magnitude, so that neither underflow nor overflow of the squares loses it.
+    /// </summary>
     private static double Hypot(double x, double y)
     {
+        double sum = (x * x) + (y * y);
+        if (sum >= SmallestNormal && sum <= double.MaxValue) return Math.Sqrt(sum);
         double ax = Math.Abs(x), ay = Math.Abs(y);
         double big = Math.Max(ax, ay), small = Math.Min(ax, ay);
         if (big == 0) return 0;
