@@ -18,6 +18,9 @@ public class WignerFunctionTests
     // limited by the e^{−49} tails and round-off.
     private const double NormalisationTolerance = 1e-9;
 
+    // Hundreds of levels: the amplitudes and the recurrence each round off in the last digits hundreds of times.
+    private const double FarStateTolerance = 1e-9;
+
     [Test]
     public void Vacuum_IsTheGaussianWithPeakOneOverPi()
     {
@@ -60,14 +63,27 @@ public class WignerFunctionTests
     {
         // |β⟩ with β = (q0 + i p0)/√2 gives W = e^{−(q − q0)² − (p − p0)²}/π; a complex β checks α against α*.
         // The large case (|β|² = 16.4, 90 levels) checks that the recurrence stays stable far from the origin.
-        var beta = new Complex(re, im);
-        var rho = Pure(Coherent(levels, beta));
-        double q0 = Math.Sqrt(2) * beta.Real, p0 = Math.Sqrt(2) * beta.Imaginary;
-        foreach (var (q, p) in SamplePoints().Select(s => (s.Q + q0, s.P + p0)))
-        {
-            double expected = Math.Exp(-((q - q0) * (q - q0)) - ((p - p0) * (p - p0))) / Math.PI;
-            Assert.That(WignerFunction.Evaluate(rho, q, p), Is.EqualTo(expected).Within(TruncatedStateTolerance));
-        }
+        AssertDisplacedVacuum(new Complex(re, im), levels, TruncatedStateTolerance);
+    }
+
+    [TestCase(18.7, 0.0, 560)]
+    [TestCase(15.0, 15.0, 720)]
+    public void CoherentStateFarOut_IsTheDisplacedVacuum(double re, double im, int levels)
+    {
+        // Far from the origin e^{−x/2} underflows (x = 2(q² + p²) > 1490), yet the state lives there. The first case puts
+        // the sample points on both sides of FockSeries.FarX (x from about 1170 to 1610), the second (|β|² = 450,
+        // x ≈ 1800) every point beyond it.
+        AssertDisplacedVacuum(new Complex(re, im), levels, FarStateTolerance);
+    }
+
+    [Test]
+    public void FarPath_AgreesWithTheDirectRecurrence_NearTheOrigin()
+    {
+        // The rescaled recurrence is the same series: where both apply they agree to rounding.
+        var state = Coherent(40, new Complex(1.5, -0.8)).Zip(Coherent(40, new Complex(-2.1, 1.1)), (x, y) => x + y).ToArray();
+        var series = new FockSeries(Pure(Normalised(state)));
+        foreach (var (q, p) in SamplePoints())
+            Assert.That(series.AtFar(q, p), Is.EqualTo(series.At(q, p)).Within(PointTolerance), $"W({q}, {p})");
     }
 
     [Test]
@@ -187,6 +203,18 @@ public class WignerFunctionTests
         var space = new FockSpace(new PerModeTruncation([2]), 2);
         Assert.That(() => ReducedDensityMatrix.OfMode(space, new Complex[16], 2), Throws.ArgumentException.With.Property("ParamName").EqualTo("mode"));
         Assert.That(() => ReducedDensityMatrix.OfMode(space, new Complex[15], 0), Throws.ArgumentException.With.Property("ParamName").EqualTo("rho"));
+    }
+
+    /// <summary>|β⟩ with β = (q0 + i p0)/√2 has W = e^{−(q − q0)² − (p − p0)²}/π: checked at the sample points around (q0, p0).</summary>
+    private static void AssertDisplacedVacuum(Complex beta, int levels, double tolerance)
+    {
+        var rho = Pure(Coherent(levels, beta));
+        double q0 = Math.Sqrt(2) * beta.Real, p0 = Math.Sqrt(2) * beta.Imaginary;
+        foreach (var (q, p) in SamplePoints().Select(s => (s.Q + q0, s.P + p0)))
+        {
+            double expected = Math.Exp(-((q - q0) * (q - q0)) - ((p - p0) * (p - p0))) / Math.PI;
+            Assert.That(WignerFunction.Evaluate(rho, q, p), Is.EqualTo(expected).Within(tolerance), $"W({q}, {p}), x = {2 * ((q * q) + (p * p)):F0}");
+        }
     }
 
     private static double Weight(int i, int count) => i == 0 || i == count - 1 ? 0.5 : 1.0;

@@ -16,6 +16,8 @@ namespace BosonicTrajectories.Analysis;
 /// Σ_k |h_0^{(k)}|² = 1), and the Laguerre three-term recurrence rescaled to these normalised functions,
 /// h_{n+1} = −[(2n + k + 1 − x) h_n + √(n(n + k)) h_{n−1}] / √((n + 1)(n + k + 1)). The recurrence is real, and its
 /// coefficients and the diagonals ρ_{n+k,n} are laid out once per ρ (<see cref="OnGrid"/> reuses them for every point).
+/// Beyond x = 1400, where e^{−x/2} is too small to start from although a large state may live there, the same recurrence
+/// runs on rescaled numbers (<see cref="FockSeries.AtFar"/>).
 /// </para>
 /// </summary>
 public static class WignerFunction
@@ -92,13 +94,21 @@ internal sealed class FockSeries
         }
     }
 
+    /// <summary>
+    /// Beyond this x = 4|α|², e^{−x/2} (below 1e-304) is too near the end of the doubles to start the recurrence from:
+    /// <see cref="AtFar"/> takes over.
+    /// </summary>
+    public const double FarX = 1400;
+
+    private const int RescaleExponent = 256;
+    private static readonly double Big = Math.ScaleB(1.0, RescaleExponent), Small = Math.ScaleB(1.0, -RescaleExponent);
+
     /// <summary>W(q, p).</summary>
     public double At(double q, double p)
     {
-        double x = 2 * ((q * q) + (p * p));                 // 4|α|²
-        double root = Math.Sqrt(x);                         // |2α*|
-        // u = α*/|α| (any unit number at the origin, where h_0^{(k)} = 0 for k ≥ 1).
-        var unit = root > 0 ? new Complex(Math.Sqrt(2) * q / root, -Math.Sqrt(2) * p / root) : Complex.One;
+        var (x, unit) = Polar(q, p);
+        if (x > FarX) return AtFar(q, p);
+        double root = Math.Sqrt(x);
         double start = Math.Exp(-x / 2);                    // h_0^{(k)}, k = 0 first
         Complex phase = Complex.One;                        // u^k
         double diagonal = 0;
@@ -119,6 +129,60 @@ internal sealed class FockSeries
                 double next = -(((order[n] - x) * current) + (previousWeight[n] * previous)) * scale[n];
                 previous = current;
                 current = next;
+            }
+            if (k == 0) diagonal = sumRe;
+            else offDiagonal += phase * new Complex(sumRe, sumIm);
+        }
+        return (diagonal + (2 * offDiagonal.Real)) / Math.PI;
+    }
+
+    /// <summary>x = 4|α|² = 2(q² + p²) and u = α*/|α| (any unit number at the origin, where h_0^{(k)} = 0 for k ≥ 1).</summary>
+    private static (double X, Complex Unit) Polar(double q, double p)
+    {
+        double x = 2 * ((q * q) + (p * p));
+        double root = Math.Sqrt(x);                         // |2α*|
+        return (x, root > 0 ? new Complex(Math.Sqrt(2) * q / root, -Math.Sqrt(2) * p / root) : Complex.One);
+    }
+
+    /// <summary>
+    /// W far from the origin, where e^{−x/2} underflows but the h_n^{(k)} of large n (a state that lives out there) do
+    /// not (also right, only slower, anywhere else): each h is carried as a mantissa times 2^e, the pair (h_{n−1}, h_n) rescaled by 2^±256 together when it
+    /// leaves [2^−256, 2^256], and each start h_0^{(k)} = √(e^{−x} x^k / k!) is taken from its logarithm.
+    /// </summary>
+    internal double AtFar(double q, double p)
+    {
+        var (x, unit) = Polar(q, p);
+        double logRoot = 0.5 * Math.Log(x), logStart = -x / 2;     // ln h_0^{(k)}, k = 0 first
+        Complex phase = Complex.One;
+        double diagonal = 0;
+        Complex offDiagonal = Complex.Zero;
+        for (int k = 0; k < _levels; k++)
+        {
+            if (k > 0)
+            {
+                logStart += logRoot - (0.5 * Math.Log(k));
+                phase *= unit;
+            }
+            int exponent = (int)Math.Floor(logStart / Math.Log(2));
+            double previous = 0, current = Math.Exp(logStart - (exponent * Math.Log(2)));
+            double power = Math.ScaleB(1.0, exponent);                  // 2^e (0 below the smallest double)
+            double[] re = _re[k], im = _im[k], order = _order[k], previousWeight = _previous[k], scale = _scale[k];
+            double sumRe = 0, sumIm = 0;
+            for (int n = 0; n < re.Length; n++)
+            {
+                double h = current * power;
+                sumRe += re[n] * h;
+                sumIm += im[n] * h;
+                double next = -(((order[n] - x) * current) + (previousWeight[n] * previous)) * scale[n];
+                previous = current;
+                current = next;
+                double size = Math.Max(Math.Abs(previous), Math.Abs(current));
+                int shift = size > Big ? RescaleExponent : size < Small && size > 0 ? -RescaleExponent : 0;
+                if (shift == 0) continue;
+                previous = Math.ScaleB(previous, -shift);
+                current = Math.ScaleB(current, -shift);
+                exponent += shift;
+                power = Math.ScaleB(1.0, exponent);
             }
             if (k == 0) diagonal = sumRe;
             else offDiagonal += phase * new Complex(sumRe, sumIm);
