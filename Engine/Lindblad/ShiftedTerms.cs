@@ -32,7 +32,8 @@ namespace BosonicTrajectories.Lindblad;
 /// without a source keeps the segment's constant with v = 0; a term without a source in a row reads the row itself).
 /// Rows whose reads would leave the stored state go entry by entry. Order-0 derivative blocks are not Hermitian by
 /// construction here: the caller symmetrises them. The row kernel runs about as fast in L1 as on the whole stored
-/// state: its cost is the 12 or so complex-coefficient terms per entry, not memory traffic (BENCHMARKS.md).
+/// state: its cost is the 12 or so complex-coefficient terms per entry and their source reads, which a shift of columns
+/// puts off the cache lines, not memory traffic (BENCHMARKS.md).
 /// </para>
 /// </summary>
 internal sealed class ShiftedTerms
