@@ -42,6 +42,34 @@ public class DensityMatrixObservationsTests
             Assert.That(observations.Snapshots[s].DensityMatrix, Is.EqualTo(states[kept[s]]), $"snapshot of output time {kept[s]}");
     }
 
+    [Test]
+    public void WithoutBipartitions_RowsAreThoseOfTheStateAtEachCall_FromOneOverwrittenBuffer()
+    {
+        // The integrator hands over one buffer that it overwrites after each call; without bipartitions the rows are
+        // computed at once (and a kept snapshot is still a copy).
+        var space = new FockSpace(new PerModeTruncation([3, 4]), 2);
+        int[] kept = [4];
+        var states = Enumerable.Range(0, 9).Select(k => RandomState(space.Dimension, seed: 200 + k)).ToArray();
+        var buffer = new Complex[space.Dimension * space.Dimension];
+
+        using var observations = new DensityMatrixObservations(space, [], kept);
+        for (int k = 0; k < states.Length; k++)
+        {
+            states[k].CopyTo(buffer, 0);
+            observations.Observe(0.25 * k, buffer);
+            Array.Fill(buffer, new Complex(double.NaN, double.NaN));
+        }
+        var series = observations.Series();
+
+        Assert.That(series.Columns, Is.EqualTo(new[] { "t", "n_0", "n_1" }));
+        for (int k = 0; k < states.Length; k++)
+        {
+            var moments = DensityMatrixAnalysis.Moments(states[k], space);
+            Assert.That(series.Rows[k], Is.EqualTo(new[] { 0.25 * k, moments.AdaggerA[0, 0].Real, moments.AdaggerA[1, 1].Real }), $"row {k}");
+        }
+        Assert.That(observations.Snapshots.Single().DensityMatrix, Is.EqualTo(states[4]));
+    }
+
     /// <summary>ρ = A A† / tr(A A†) for a random complex A: Hermitian, positive, unit trace.</summary>
     private static Complex[] RandomState(int d, int seed)
     {

@@ -18,6 +18,9 @@ namespace BosonicTrajectories.Simulation;
 /// bounds the memory). Every row depends only on its own snapshot, so the table does not depend on scheduling. A
 /// snapshot's buffer goes back to a small pool once its row is done (unless it is kept for pictures): at D = 400 a
 /// fresh 2.5 MB array per output time cost about a tenth of a run's CPU time in page faults and copies into new pages.
+/// Without bipartitions a row is only ⟨n_i⟩, far cheaper than a hand-over to a task (waking a pool thread took up to
+/// ~0.2 ms on the benchmark VM, and the integrator waits once <see cref="MaxPending"/> rows are in flight): such rows are
+/// computed at once on the caller's thread.
 /// </remarks>
 internal sealed class DensityMatrixObservations : IDisposable
 {
@@ -44,13 +47,18 @@ internal sealed class DensityMatrixObservations : IDisposable
         columns = [.. names];
     }
 
-    /// <summary>Records one output time (copies ρ; the analysis finishes in the background).</summary>
+    /// <summary>Records one output time (copies ρ and finishes the analysis in the background; without bipartitions, analyses it at once).</summary>
     public void Observe(double time, ReadOnlySpan<Complex> rho)
     {
+        bool kept = snapshotIndices.Contains(rows.Count);
+        if (bipartitions.IsEmpty && !kept)
+        {
+            rows.Add(Task.FromResult(Row(time, rho)));      // only ⟨n_i⟩: cheaper than handing it to a task
+            return;
+        }
         pending.Wait();
         if (!free.TryTake(out var snapshot) || snapshot.Length != rho.Length) snapshot = new Complex[rho.Length];
         rho.CopyTo(snapshot);
-        bool kept = snapshotIndices.Contains(rows.Count);
         if (kept) snapshots.Add(new DensityMatrixSnapshot(time, space, snapshot));
         rows.Add(Task.Run(() =>
         {
@@ -81,7 +89,7 @@ internal sealed class DensityMatrixObservations : IDisposable
         return series;
     }
 
-    private double[] Row(double time, Complex[] rho)
+    private double[] Row(double time, ReadOnlySpan<Complex> rho)
     {
         var row = new double[columns.Length];
         row[0] = time;
