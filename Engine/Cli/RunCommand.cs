@@ -65,6 +65,7 @@ internal static class RunCommand
                         break;
                 }
 
+                var plotWarmUp = Task.Run(ResultWriter.WarmUpPictures);
                 string outDirectory = parse.GetValue(output)!;
                 AnalysedResult result;
                 if (auto?.FinalResult is { } reused) result = reused;
@@ -74,6 +75,7 @@ internal static class RunCommand
                     using var progress = new ProgressDisplay($"{loaded.Name} ({loaded.Run.Method.ToString().ToLowerInvariant()})");
                     result = SimulationRunner.Run(loaded, context with { Progress = progress.Report });
                 }
+                plotWarmUp.Wait();
                 string folder = ResultWriter.Write(outDirectory, result, auto is null ? null : summary =>
                 {
                     if (summary["truncation"] is not System.Text.Json.Nodes.JsonObject truncation) summary["truncation"] = truncation = [];

@@ -29,6 +29,9 @@ public static class ResultWriter
         return target;
     }
 
+    /// <summary>Readies the picture renderer (<see cref="PlotCanvas.WarmUp"/>); call it on an idle thread before a run.</summary>
+    public static void WarmUpPictures() => PlotCanvas.WarmUp();
+
     /// <summary>occupations.png, entanglement.png and any Wigner pictures asked for, under <see cref="PictureGuard"/>.</summary>
     private static void WritePictures(AnalysedResult result, AtomicDirectory folder)
     {

@@ -45,6 +45,25 @@ public class PlotTests
     }
 
     [Test]
+    public void WarmUp_WritesNothing_AndLeavesLaterPicturesUnchanged()
+    {
+        // run warms the renderer up on an idle core; the pictures must not depend on whether it did.
+        var series = new TimeSeries(["t", "n_0"]);
+        for (int k = 0; k <= 20; k++) series.Add([k, Math.Exp(-k / 7.0)]);
+        string before = Path.Combine(folder, "before"), after = Path.Combine(folder, "after");
+        Directory.CreateDirectory(before);
+        Directory.CreateDirectory(after);
+
+        TimeSeriesPlots.WriteAll(series, before);
+        ResultWriter.WarmUpPictures();
+        TimeSeriesPlots.WriteAll(series, after);
+
+        Assert.That(Directory.GetFileSystemEntries(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "before", "after" }));
+        Assert.That(File.ReadAllBytes(Path.Combine(after, TimeSeriesPlots.OccupationsFile)),
+            Is.EqualTo(File.ReadAllBytes(Path.Combine(before, TimeSeriesPlots.OccupationsFile))));
+    }
+
+    [Test]
     public void TimeSeries_WithoutLogNegativity_WritesOnlyOccupations()
     {
         var series = new TimeSeries(["t", "n_0"]);

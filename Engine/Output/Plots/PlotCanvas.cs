@@ -65,6 +65,28 @@ internal static class PlotCanvas
         plot.SavePng(path, width, height);
     }
 
+    /// <summary>
+    /// Draws a small styled plot with a legend into a PNG in memory and discards it: the first picture of a process
+    /// otherwise pays for loading SkiaSharp, finding the font and compiling the renderer (about a quarter of a second),
+    /// which <c>run</c> does on an idle core while the solver works. Any failure is left for the real pictures to meet
+    /// and report (<see cref="PictureGuard"/>).
+    /// </summary>
+    public static void WarmUp()
+    {
+        try
+        {
+            var plot = Create("warm-up", TimeLabel, "⟨n⟩");
+            var line = plot.Add.Scatter(new double[] { 0, 1, 2 }, new double[] { 0, 1, 0.5 });
+            line.LegendText = "n";
+            plot.ShowLegend();
+            _ = plot.GetPngHtml(160, 120, "", "");
+        }
+        catch (Exception)
+        {
+            // Deliberately ignored: the real pictures run the same code and report what went wrong.
+        }
+    }
+
     /// <summary>SkiaSharp substitutes a default face for an unknown family, so compare the family it returns.</summary>
     private static bool IsInstalled(string family) =>
         string.Equals(Fonts.GetTypeface(family, false, false)?.FamilyName, family, StringComparison.OrdinalIgnoreCase);
