@@ -1,6 +1,7 @@
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using BosonicTrajectories.Analysis;
+using BosonicTrajectories.Fock;
 
 namespace BosonicTrajectories.Benchmarks.Analysis;
 
@@ -28,18 +29,12 @@ public class PerSampleAnalysisBenchmarks
     public void Setup()
     {
         const int levels = 20;
-        double beta = 2;
-        var amplitude = new double[levels];
-        double term = Math.Exp(-beta * beta / 2);
-        for (int n = 0; n < levels; n++)
-        {
-            amplitude[n] = n % 2 == 0 ? term : 0;
-            term *= beta / Math.Sqrt(n + 1);
-        }
-        double norm = Math.Sqrt(amplitude.Sum(a => a * a));
+        var cat = CatProfile.Create(2, 0, "benchmark");
+        var amplitude = Enumerable.Range(0, levels).Select(cat.Amplitude).ToArray();
+        double norm2 = amplitude.Sum(a => a.Magnitude * a.Magnitude);       // the truncated state, renormalised
         _cat = new Complex[levels, levels];
         for (int i = 0; i < levels; i++)
-            for (int j = 0; j < levels; j++) _cat[i, j] = amplitude[i] * amplitude[j] / (norm * norm);
+            for (int j = 0; j < levels; j++) _cat[i, j] = amplitude[i] * Complex.Conjugate(amplitude[j]) / norm2;
         _axis = WignerFunction.Axis(-6, 6, 161);
 
         var random = new Random(3);

@@ -13,8 +13,10 @@ public static class HermitianEigenvalues
 {
     private const int MaxIterationsPerEigenvalue = 60;
 
-    /// <summary>Unit round-off 2⁻⁵³: an off-diagonal below it relative to its neighbours is negligible.</summary>
+    /// <summary>The smallest normal double: <see cref="Hypot"/> squares directly when the sum of squares is at least this.</summary>
     private const double SmallestNormal = 2.2250738585072014E-308;
+
+    /// <summary>Unit round-off 2⁻⁵³: an off-diagonal below it relative to its neighbours is negligible.</summary>
     private const double RoundOff = 1.1102230246251565e-16;
 
     /// <summary>

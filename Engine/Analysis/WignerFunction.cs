@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace BosonicTrajectories.Analysis;
 
@@ -96,20 +97,32 @@ internal sealed class FockSeries
 
     /// <summary>
     /// Beyond this x = 4|α|², e^{−x/2} (below 1e-304) is too near the end of the doubles to start the recurrence from:
-    /// <see cref="AtFar"/> takes over.
+    /// the rescaled recurrence takes over.
     /// </summary>
     public const double FarX = 1400;
 
     private const int RescaleExponent = 256;
+    private static readonly double Ln2 = Math.Log(2);
     private static readonly double Big = Math.ScaleB(1.0, RescaleExponent), Small = Math.ScaleB(1.0, -RescaleExponent);
 
     /// <summary>W(q, p).</summary>
-    public double At(double q, double p)
+    public double At(double q, double p) => Sum(q, p, far: 2 * ((q * q) + (p * p)) > FarX);
+
+    /// <summary>
+    /// W(q, p) by the rescaled recurrence of <see cref="FarSums"/>, which <see cref="At"/> takes beyond <see cref="FarX"/>
+    /// (also right, only about three times slower, anywhere else).
+    /// </summary>
+    internal double AtFar(double q, double p) => Sum(q, p, far: true);
+
+    /// <summary>(1/π)[Σ_n ρ_nn h_n^{(0)} + 2 Re Σ_{k ≥ 1} u^k Σ_n ρ_{n+k,n} h_n^{(k)}], each k's sum from one of the two recurrences.</summary>
+    private double Sum(double q, double p, bool far)
     {
-        var (x, unit) = Polar(q, p);
-        if (x > FarX) return AtFar(q, p);
-        double root = Math.Sqrt(x);
-        double start = Math.Exp(-x / 2);                    // h_0^{(k)}, k = 0 first
+        double x = 2 * ((q * q) + (p * p));                 // 4|α|²
+        double root = Math.Sqrt(x);                         // |2α*|
+        // u = α*/|α| (any unit number at the origin, where h_0^{(k)} = 0 for k ≥ 1).
+        var unit = root > 0 ? new Complex(Math.Sqrt(2) * q / root, -Math.Sqrt(2) * p / root) : Complex.One;
+        double start = Math.Exp(-x / 2), logStart = -x / 2;     // h_0^{(k)} and its logarithm (far only)
+        double logRoot = far ? Math.Log(root) : 0;
         Complex phase = Complex.One;                        // u^k
         double diagonal = 0;
         Complex offDiagonal = Complex.Zero;
@@ -117,76 +130,63 @@ internal sealed class FockSeries
         {
             if (k > 0)
             {
-                start *= root * _rootInverse[k];
+                if (far) logStart += logRoot - (0.5 * Math.Log(k));
+                else start *= root * _rootInverse[k];
                 phase *= unit;
             }
-            double[] re = _re[k], im = _im[k], order = _order[k], previousWeight = _previous[k], scale = _scale[k];
-            double previous = 0, current = start, sumRe = 0, sumIm = 0;
-            for (int n = 0; n < re.Length; n++)
-            {
-                sumRe += re[n] * current;
-                sumIm += im[n] * current;
-                double next = -(((order[n] - x) * current) + (previousWeight[n] * previous)) * scale[n];
-                previous = current;
-                current = next;
-            }
+            var (sumRe, sumIm) = far ? FarSums(k, x, logStart) : DirectSums(k, x, start);
             if (k == 0) diagonal = sumRe;
             else offDiagonal += phase * new Complex(sumRe, sumIm);
         }
         return (diagonal + (2 * offDiagonal.Real)) / Math.PI;
     }
 
-    /// <summary>x = 4|α|² = 2(q² + p²) and u = α*/|α| (any unit number at the origin, where h_0^{(k)} = 0 for k ≥ 1).</summary>
-    private static (double X, Complex Unit) Polar(double q, double p)
+    /// <summary>Σ_n ρ_{n+k,n} h_n^{(k)} (re, im) by the recurrence from h_0^{(k)} = <paramref name="start"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (double Re, double Im) DirectSums(int k, double x, double start)
     {
-        double x = 2 * ((q * q) + (p * p));
-        double root = Math.Sqrt(x);                         // |2α*|
-        return (x, root > 0 ? new Complex(Math.Sqrt(2) * q / root, -Math.Sqrt(2) * p / root) : Complex.One);
+        double[] re = _re[k], im = _im[k], order = _order[k], previousWeight = _previous[k], scale = _scale[k];
+        double previous = 0, current = start, sumRe = 0, sumIm = 0;
+        for (int n = 0; n < re.Length; n++)
+        {
+            sumRe += re[n] * current;
+            sumIm += im[n] * current;
+            double next = -(((order[n] - x) * current) + (previousWeight[n] * previous)) * scale[n];
+            previous = current;
+            current = next;
+        }
+        return (sumRe, sumIm);
     }
 
     /// <summary>
-    /// W far from the origin, where e^{−x/2} underflows but the h_n^{(k)} of large n (a state that lives out there) do
-    /// not (also right, only slower, anywhere else): each h is carried as a mantissa times 2^e, the pair (h_{n−1}, h_n) rescaled by 2^±256 together when it
-    /// leaves [2^−256, 2^256], and each start h_0^{(k)} = √(e^{−x} x^k / k!) is taken from its logarithm.
+    /// <see cref="DirectSums"/> far from the origin, where e^{−x/2} underflows but the h_n^{(k)} of large n (a state that
+    /// lives out there) do not: each h is carried as a mantissa times 2^e, the pair (h_{n−1}, h_n) rescaled by 2^±256
+    /// together when it leaves [2^−256, 2^256], starting from h_0^{(k)} = e^<paramref name="logStart"/>.
     /// </summary>
-    internal double AtFar(double q, double p)
+    private (double Re, double Im) FarSums(int k, double x, double logStart)
     {
-        var (x, unit) = Polar(q, p);
-        double logRoot = 0.5 * Math.Log(x), logStart = -x / 2;     // ln h_0^{(k)}, k = 0 first
-        Complex phase = Complex.One;
-        double diagonal = 0;
-        Complex offDiagonal = Complex.Zero;
-        for (int k = 0; k < _levels; k++)
+        if (double.IsNegativeInfinity(logStart)) return (0, 0);     // the origin, k ≥ 1: h_0^{(k)} = 0
+        int exponent = (int)Math.Floor(logStart / Ln2);
+        double previous = 0, current = Math.Exp(logStart - (exponent * Ln2));
+        double power = Math.ScaleB(1.0, exponent);                  // 2^e (0 below the smallest double)
+        double[] re = _re[k], im = _im[k], order = _order[k], previousWeight = _previous[k], scale = _scale[k];
+        double sumRe = 0, sumIm = 0;
+        for (int n = 0; n < re.Length; n++)
         {
-            if (k > 0)
-            {
-                logStart += logRoot - (0.5 * Math.Log(k));
-                phase *= unit;
-            }
-            int exponent = (int)Math.Floor(logStart / Math.Log(2));
-            double previous = 0, current = Math.Exp(logStart - (exponent * Math.Log(2)));
-            double power = Math.ScaleB(1.0, exponent);                  // 2^e (0 below the smallest double)
-            double[] re = _re[k], im = _im[k], order = _order[k], previousWeight = _previous[k], scale = _scale[k];
-            double sumRe = 0, sumIm = 0;
-            for (int n = 0; n < re.Length; n++)
-            {
-                double h = current * power;
-                sumRe += re[n] * h;
-                sumIm += im[n] * h;
-                double next = -(((order[n] - x) * current) + (previousWeight[n] * previous)) * scale[n];
-                previous = current;
-                current = next;
-                double size = Math.Max(Math.Abs(previous), Math.Abs(current));
-                int shift = size > Big ? RescaleExponent : size < Small && size > 0 ? -RescaleExponent : 0;
-                if (shift == 0) continue;
-                previous = Math.ScaleB(previous, -shift);
-                current = Math.ScaleB(current, -shift);
-                exponent += shift;
-                power = Math.ScaleB(1.0, exponent);
-            }
-            if (k == 0) diagonal = sumRe;
-            else offDiagonal += phase * new Complex(sumRe, sumIm);
+            double h = current * power;
+            sumRe += re[n] * h;
+            sumIm += im[n] * h;
+            double next = -(((order[n] - x) * current) + (previousWeight[n] * previous)) * scale[n];
+            previous = current;
+            current = next;
+            double size = Math.Max(Math.Abs(previous), Math.Abs(current));
+            int shift = size > Big ? RescaleExponent : size < Small && size > 0 ? -RescaleExponent : 0;
+            if (shift == 0) continue;
+            previous = Math.ScaleB(previous, -shift);
+            current = Math.ScaleB(current, -shift);
+            exponent += shift;
+            power = Math.ScaleB(1.0, exponent);
         }
-        return (diagonal + (2 * offDiagonal.Real)) / Math.PI;
+        return (sumRe, sumIm);
     }
 }
